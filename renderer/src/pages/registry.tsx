@@ -1,0 +1,26 @@
+/**
+ * The pages of the workstation, in menu order. A feature adds one entry here and its own folder
+ * under pages/ and its own i18n namespace.
+ */
+import { DashboardOutlined, LineChartOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { ExplorerPage } from './explorer/ExplorerPage';
+import { OverviewPage } from './overview/OverviewPage';
+
+export interface PageProps {
+  params: URLSearchParams;
+  navigate: (page: string, params?: Record<string, string>) => void;
+}
+
+export interface PageEntry {
+  key: string;
+  /** i18n key of the menu label. */
+  label: string;
+  icon: ReactNode;
+  render: (props: PageProps) => ReactNode;
+}
+
+export const PAGES: PageEntry[] = [
+  { key: 'overview', label: 'common:nav.overview', icon: <DashboardOutlined />, render: ({ navigate }) => <OverviewPage navigate={navigate} /> },
+  { key: 'explorer', label: 'common:nav.explorer', icon: <LineChartOutlined />, render: ({ params, navigate }) => <ExplorerPage code={params.get('code')} navigate={navigate} /> },
+];

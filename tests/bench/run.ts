@@ -1,0 +1,17 @@
+/**
+ * `npm run bench`: every benchmark, one JSON line per figure. Pass names to run a subset:
+ * `npm run bench -- series ui`.
+ */
+import { benchDemoGeneration, benchFirstOverview, benchSeriesQueries } from './skeleton.bench';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  demo: benchDemoGeneration,
+  ui: benchFirstOverview,
+  series: benchSeriesQueries,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  await run();
+}
