@@ -125,6 +125,44 @@ export function quarterOf(month: string): string {
   return formatPeriod({ frequency: 'Q', year: p.year, index: Math.ceil(p.index / 3) });
 }
 
+/** The first month covered by a period. @example firstMonthOf('2024-Q2') // '2024-04' */
+export function firstMonthOf(period: string): string {
+  const p = mustParsePeriod(period);
+  const month = p.frequency === 'M' ? p.index : p.frequency === 'Q' ? p.index * 3 - 2 : 1;
+  return formatPeriod({ frequency: 'M', year: p.year, index: month });
+}
+
+/**
+ * Every month a period covers.
+ * @example monthsOf('2024-Q2') // ['2024-04', '2024-05', '2024-06']
+ */
+export function monthsOf(period: string): string[] {
+  return periodRange(firstMonthOf(period), lastMonthOf(period));
+}
+
+/**
+ * The period of a coarser (or the same) frequency that contains a month.
+ * @example periodOfMonth('2024-05', 'Q') // '2024-Q2'
+ * @example periodOfMonth('2024-05', 'A') // '2024'
+ */
+export function periodOfMonth(month: string, frequency: Frequency): string {
+  const p = mustParsePeriod(month);
+  if (p.frequency !== 'M') throw new RangeError(`Not a month: ${month}`);
+  if (frequency === 'M') return month;
+  return frequency === 'Q' ? quarterOf(month) : String(p.year);
+}
+
+/**
+ * Number of steps from `from` to `to` (same frequency); negative when `to` is earlier.
+ * @example periodDistance('2023-11', '2024-02') // 3
+ */
+export function periodDistance(from: string, to: string): number {
+  const a = mustParsePeriod(from);
+  const b = mustParsePeriod(to);
+  if (a.frequency !== b.frequency) throw new RangeError(`Mixed frequencies: ${from}..${to}`);
+  return periodOrdinal(to) - periodOrdinal(from);
+}
+
 /**
  * The latest full calendar month before `today` (the month before the current one).
  * @example latestFullMonth(new Date('2026-11-28')) // '2026-10'

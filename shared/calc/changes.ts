@@ -4,7 +4,7 @@
  * Gaps stay gaps: a missing or zero base gives `null`, never NaN or Infinity.
  */
 import type { Frequency, SeriesPoint, ValueKind } from '../domain/types';
-import { mustParsePeriod, lastYear, shiftPeriod } from '../period';
+import { mustParsePeriod, lastYear, periodOrdinal, shiftPeriod } from '../period';
 
 export type ChangeUnit = 'percent' | 'points' | 'diff';
 
@@ -73,27 +73,103 @@ export function periodOnPeriod(points: readonly SeriesPoint[], unit: ChangeUnit)
 export interface DecumulatedPoint extends SeriesPoint {
   /** Number of months (or quarters) the value covers: 2 for a combined 1-2月 point. */
   covers: number;
+  /**
+   * Set on the January and February points made by splitting a published 1-2月 total in two equal
+   * halves (option `split`): the two add up to the published figure, the split itself is a convention.
+   */
+  split?: true;
+}
+
+export interface DecumulateOptions {
+  /**
+   * What to do with a 1-2月 point (February published without January, for an indicator published
+   * that way): `combined` keeps one point at February covering two months (default); `split`
+   * returns a January and a February point of half the total each, marked `split`.
+   */
+  janFeb?: 'combined' | 'split';
 }
 
 /**
  * Turns a year-to-date series into per-period values: value(t) = YTD(t) - YTD(t-1) within a year;
  * the first period of a year is its own YTD. A February point without January, for an indicator
- * published as 1-2月, is kept as one combined point covering two months. Any other gap gives null:
- * a value is never invented.
+ * published as 1-2月, is kept as one combined point covering two months, or split in two equal
+ * halves when asked (`{ janFeb: 'split' }`). Any other gap gives null: a value is never invented.
  * @example decumulate([{ period: '2024-02', value: 2 }, { period: '2024-03', value: 3.5 }], 'M', true)
  * // [{ period: '2024-02', value: 2, covers: 2 }, { period: '2024-03', value: 1.5, covers: 1 }]
+ * @example decumulate([{ period: '2024-02', value: 2 }], 'M', true, { janFeb: 'split' })
+ * // [{ period: '2024-01', value: 1, covers: 1, split: true }, { period: '2024-02', value: 1, covers: 1, split: true }]
  */
-export function decumulate(points: readonly SeriesPoint[], frequency: Frequency, janFebCombined: boolean): DecumulatedPoint[] {
+export function decumulate(points: readonly SeriesPoint[], frequency: Frequency, janFebCombined: boolean, options: DecumulateOptions = {}): DecumulatedPoint[] {
   const byPeriod = indexByPeriod(points);
-  return points.map((p) => {
+  const out: DecumulatedPoint[] = [];
+  for (const p of points) {
     const parsed = mustParsePeriod(p.period);
-    if (p.value == null) return { period: p.period, value: null, covers: 1 };
-    if (parsed.index === 1 || frequency === 'A') return { period: p.period, value: p.value, covers: 1 };
-    const prev = byPeriod.get(shiftPeriod(p.period, -1));
-    if (prev != null) return { period: p.period, value: clean(p.value - prev), covers: 1 };
-    if (frequency === 'M' && parsed.index === 2 && janFebCombined && !byPeriod.has(shiftPeriod(p.period, -1))) {
-      return { period: p.period, value: p.value, covers: 2 };
+    if (p.value == null) {
+      out.push({ period: p.period, value: null, covers: 1 });
+      continue;
     }
-    return { period: p.period, value: null, covers: 1 };
-  });
+    if (parsed.index === 1 || frequency === 'A') {
+      out.push({ period: p.period, value: p.value, covers: 1 });
+      continue;
+    }
+    const prev = byPeriod.get(shiftPeriod(p.period, -1));
+    if (prev != null) {
+      out.push({ period: p.period, value: clean(p.value - prev), covers: 1 });
+      continue;
+    }
+    const january = shiftPeriod(p.period, -1);
+    if (frequency === 'M' && parsed.index === 2 && janFebCombined && !byPeriod.has(january)) {
+      if (options.janFeb === 'split') {
+        const half = clean(p.value / 2);
+        out.push({ period: january, value: half, covers: 1, split: true }, { period: p.period, value: half, covers: 1, split: true });
+      } else {
+        out.push({ period: p.period, value: p.value, covers: 2 });
+      }
+      continue;
+    }
+    out.push({ period: p.period, value: null, covers: 1 });
+  }
+  return out;
+}
+
+/**
+ * The inverse of {@link decumulate}: per-period flows cumulated within each year into 1-N月 totals.
+ * A year's running total stops (null) from its first missing period on: a total is never built on
+ * an unknown month; a point covering two periods (a combined 1-2月 flow) counts for both. Points
+ * must be one series, sorted or not; the result is sorted.
+ * @example cumulate([{ period: '2024-01', value: 1 }, { period: '2024-02', value: 2 }, { period: '2024-03', value: 3 }])
+ * // [{ period: '2024-01', value: 1 }, { period: '2024-02', value: 3 }, { period: '2024-03', value: 6 }]
+ */
+export function cumulate(points: ReadonlyArray<SeriesPoint & { covers?: number }>): SeriesPoint[] {
+  const sorted = [...points].sort((a, b) => periodOrdinal(a.period) - periodOrdinal(b.period));
+  const out: SeriesPoint[] = [];
+  let year = Number.NaN;
+  let total: number | null = 0;
+  let expected = 0;
+  for (const p of sorted) {
+    const parsed = mustParsePeriod(p.period);
+    if (parsed.year !== year) {
+      year = parsed.year;
+      total = 0;
+      expected = 1;
+    }
+    // A skipped period inside the year (or a year starting after its first period) breaks the total;
+    // a combined 1-2月 flow (covers 2) legitimately starts at February.
+    if (parsed.index - (p.covers ?? 1) + 1 !== expected) total = null;
+    expected = parsed.index + 1;
+    total = total === null || p.value == null || !Number.isFinite(p.value) ? null : clean(total + p.value);
+    out.push({ period: p.period, value: total });
+  }
+  return out;
+}
+
+/**
+ * Year-to-date year-on-year: 1-N月 this year against 1-N月 last year. A series published as YTD is
+ * compared as it stands; per-period flows (`input: 'flows'`) are cumulated first, so a year with a
+ * missing month has no YTD and no change. Percent for counts, points for rates (pass the unit).
+ * @example ytdYearOnYear([{ period: '2023-03', value: 3 }, { period: '2024-03', value: 3.3 }], 'percent') // [..., { period: '2024-03', value: 10 }]
+ * @example ytdYearOnYear(monthlyFlows, 'percent', 'flows') // cumulates, then compares
+ */
+export function ytdYearOnYear(points: readonly SeriesPoint[], unit: ChangeUnit, input: 'ytd' | 'flows' = 'ytd'): SeriesPoint[] {
+  return yearOnYear(input === 'flows' ? cumulate(points) : points, unit);
 }

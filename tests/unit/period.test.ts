@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastMonthOf, lastYear, latestFullMonth, parsePeriod, periodLabel, periodRange, quarterOf, shiftPeriod } from '../../shared/period';
+import { firstMonthOf, monthsOf, periodDistance, periodOfMonth, lastMonthOf, lastYear, latestFullMonth, parsePeriod, periodLabel, periodRange, quarterOf, shiftPeriod } from '../../shared/period';
 
 describe('period arithmetic', () => {
   it('parses the three canonical forms and rejects others', () => {
@@ -37,5 +37,24 @@ describe('period arithmetic', () => {
     expect(periodLabel('2024-Q3', 'zh-CN', true)).toBe('2024年1-9月');
     expect(periodLabel('2024-06', 'en-US')).toBe('Jun 2024');
     expect(periodLabel('2024-06', 'en-US', true)).toBe('Jan-Jun 2024');
+  });
+
+  it('maps periods to the months they cover and months to coarser periods', () => {
+    expect(firstMonthOf('2024-Q3')).toBe('2024-07');
+    expect(firstMonthOf('2024')).toBe('2024-01');
+    expect(firstMonthOf('2024-05')).toBe('2024-05');
+    expect(monthsOf('2024-Q1')).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(monthsOf('2024')).toHaveLength(12);
+    expect(periodOfMonth('2024-12', 'Q')).toBe('2024-Q4');
+    expect(periodOfMonth('2024-12', 'A')).toBe('2024');
+    expect(periodOfMonth('2024-12', 'M')).toBe('2024-12');
+    expect(() => periodOfMonth('2024-Q1', 'A')).toThrow(RangeError);
+  });
+
+  it('measures distances in periods of one frequency', () => {
+    expect(periodDistance('2023-11', '2024-02')).toBe(3);
+    expect(periodDistance('2024-Q1', '2023-Q3')).toBe(-2);
+    expect(periodDistance('2020', '2024')).toBe(4);
+    expect(() => periodDistance('2024-01', '2024-Q1')).toThrow(RangeError);
   });
 });
