@@ -141,8 +141,6 @@ interface Prepared {
   frequency: Frequency;
   /** Change by slot (index period position); NaN = absent. */
   change: Float64Array;
-  /** Slot expected by frequency. */
-  expected: Uint8Array;
 }
 
 /**
@@ -160,23 +158,39 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
     ids.add(c.id);
   }
 
-  // Frequencies and the span of the index.
+  // Periods repeat across components: parse each distinct string once.
+  const parsed = new Map<string, { frequency: Frequency; ordinal: number; monthOrdinal: number }>();
+  const parse = (period: string) => {
+    let p = parsed.get(period);
+    if (!p) {
+      const f = mustParsePeriod(period).frequency;
+      p = { frequency: f, ordinal: periodOrdinal(period), monthOrdinal: f === 'Q' ? periodOrdinal(lastMonthOf(period)) : Number.NaN };
+      parsed.set(period, p);
+    }
+    return p;
+  };
+
+  // Frequencies, own-period ordinals, and the span of the index.
+  const ordinals: Int32Array[] = [];
   const freqs = components.map((c) => {
-    const first = c.points.find((p) => p.period);
-    const f = first ? mustParsePeriod(first.period).frequency : 'M';
-    for (const p of c.points) {
-      if (mustParsePeriod(p.period).frequency !== f) throw new AppError('analytics.index_frequency', `Component ${c.id} mixes frequencies`, { id: c.id });
+    const f = c.points.length ? parse(c.points[0]!.period).frequency : 'M';
+    const ords = new Int32Array(c.points.length);
+    for (let i = 0; i < c.points.length; i++) {
+      const p = parse(c.points[i]!.period);
+      if (p.frequency !== f) throw new AppError('analytics.index_frequency', `Component ${c.id} mixes frequencies`, { id: c.id });
+      ords[i] = p.ordinal;
     }
     if (f === 'A') throw new AppError('analytics.index_frequency', `Component ${c.id} is annual; the index takes monthly and quarterly components`, { id: c.id });
+    ordinals.push(ords);
     return f;
   });
   const frequency: Frequency = freqs.includes('M') ? 'M' : 'Q';
-  const target = (period: string, f: Frequency) => (f === frequency ? periodOrdinal(period) : periodOrdinal(lastMonthOf(period)));
   let lo = Infinity;
   let hi = -Infinity;
   components.forEach((c, k) => {
-    for (const p of c.points) {
-      const o = target(p.period, freqs[k]!);
+    const sameFrequency = freqs[k] === frequency;
+    for (let i = 0; i < c.points.length; i++) {
+      const o = sameFrequency ? ordinals[k]![i]! : parse(c.points[i]!.period).monthOrdinal;
       if (o < lo) lo = o;
       if (o > hi) hi = o;
     }
@@ -187,32 +201,41 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
   const quarterEnd = periods.map((p) => frequency === 'M' && mustParsePeriod(p).index % 3 === 0);
 
   // Step 1: changes per component, placed in index slots.
+  const changeBuffer = new Float64Array(T * components.length).fill(Number.NaN);
+  let ownBuffer = new Float64Array(T);
   const prepared: Prepared[] = components.map((c, k) => {
     const f = freqs[k]!;
-    const change = new Float64Array(T).fill(Number.NaN);
-    const expected = new Uint8Array(T);
-    const own = new Map<number, number | null>();
+    // One buffer for all components' changes keeps allocation (and GC) down for large panels.
+    const change = changeBuffer.subarray(k * T, (k + 1) * T);
+    const ords = ordinals[k]!;
     let ownLo = Infinity;
     let ownHi = -Infinity;
-    for (const p of c.points) {
-      const o = periodOrdinal(p.period);
-      own.set(o, p.value);
-      if (o < ownLo) ownLo = o;
-      if (o > ownHi) ownHi = o;
+    for (let i = 0; i < ords.length; i++) {
+      if (ords[i]! < ownLo) ownLo = ords[i]!;
+      if (ords[i]! > ownHi) ownHi = ords[i]!;
+    }
+    // The component's values by its own period (NaN: not published or not a finite number).
+    const ownLength = Math.max(0, ownHi - ownLo + 1);
+    if (ownBuffer.length < ownLength) ownBuffer = new Float64Array(ownLength);
+    const own = ownBuffer.subarray(0, ownLength).fill(Number.NaN);
+    for (let i = 0; i < ords.length; i++) {
+      const v = c.points[i]!.value;
+      if (v != null && Number.isFinite(v)) own[ords[i]! - ownLo] = v;
     }
     const sign = c.invert ? -1 : 1;
-    for (let o = ownLo; o <= ownHi; o++) {
-      const slot = (f === frequency ? o : periodOrdinal(lastMonthOf(periodFromOrdinal(o, f)))) - lo;
-      const cur = own.get(o);
-      const prev = own.get(o - 1);
-      let x: number | null;
-      if (c.transform === 'level') x = symmetricChange(cur, prev);
-      else x = cur == null || prev == null || !Number.isFinite(cur) || !Number.isFinite(prev) ? null : cur - prev;
-      if (x !== null) change[slot] = sign * x;
+    const level = c.transform === 'level';
+    for (let o = ownLo + 1; o <= ownHi; o++) {
+      const cur = own[o - ownLo]!;
+      const prev = own[o - ownLo - 1]!;
+      if (Number.isNaN(cur) || Number.isNaN(prev)) continue;
+      // A quarter's change goes to its last month: ordinal year*4 + (q-1) -> year*12 + 3(q-1) + 2.
+      const slot = (f === frequency ? o : Math.floor(o / 4) * 12 + 3 * (o - Math.floor(o / 4) * 4) + 2) - lo;
+      if (level) {
+        const x = symmetricChange(cur, prev);
+        if (x !== null) change[slot] = sign * x;
+      } else change[slot] = sign * (cur - prev);
     }
-    // Slots where a change of this frequency can exist, across the whole index span.
-    for (let t = 0; t < T; t++) expected[t] = f === frequency || quarterEnd[t] ? 1 : 0;
-    return { input: c, frequency: f, change, expected };
+    return { input: c, frequency: f, change };
   });
 
   // Step 2: weights.
@@ -261,7 +284,7 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
     for (let c = 0; c < prepared.length; c++) {
       const x = prepared[c]!.change[t]!;
       if (Number.isNaN(x)) {
-        missing.push({ id: prepared[c]!.input.id, reason: prepared[c]!.expected[t] ? 'missing' : 'frequency' });
+        missing.push({ id: prepared[c]!.input.id, reason: prepared[c]!.frequency === frequency || quarterEnd[t] ? 'missing' : 'frequency' });
         continue;
       }
       wsum += weights[c]!;
@@ -305,14 +328,22 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
   const change = index.map((v, t) => (v === null || t === 0 || index[t - 1] === null ? null : v - index[t - 1]!));
 
   const componentResults: IndexComponentResult[] = prepared.map((p, c) => {
-    const contributions: Array<number | null> = new Array<number | null>(T).fill(null);
-    const pointContributions: Array<number | null> = new Array<number | null>(T).fill(null);
+    const changes = new Array<number | null>(T);
+    const contributions = new Array<number | null>(T);
+    const pointContributions = new Array<number | null>(T);
     for (let t = 0; t < T; t++) {
       const x = p.change[t]!;
-      if (growth[t] === null || Number.isNaN(x)) continue;
+      const missing = Number.isNaN(x);
+      changes[t] = missing ? null : x;
+      const g = growth[t]!;
+      if (g === null || missing) {
+        contributions[t] = null;
+        pointContributions[t] = null;
+        continue;
+      }
       const contribution = (weights[c]! * x) / availableWeight[t]!;
       contributions[t] = contribution;
-      if (change[t] !== null) pointContributions[t] = (contribution * 2 * index[t - 1]!) / (200 - growth[t]!);
+      pointContributions[t] = change[t] === null ? null : (contribution * 2 * index[t - 1]!) / (200 - g);
     }
     return {
       id: p.input.id,
@@ -322,7 +353,7 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
       weight: weights[c]!,
       sd: sds[c]!,
       windowChanges: counts[c]!,
-      changes: Array.from(p.change, (x) => (Number.isNaN(x) ? null : x)),
+      changes,
       contributions,
       pointContributions,
     };
