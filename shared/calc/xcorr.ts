@@ -16,6 +16,7 @@
 import { AppError } from '../api/errors';
 import type { SeriesPoint } from '../domain/types';
 import { mustParsePeriod, periodFromOrdinal, periodOrdinal } from '../period';
+import { median, medianAbsoluteDeviation, MAD_SCALE } from './anomaly';
 import { change, type ChangeUnit } from './changes';
 
 export interface CrossCorrelation {
@@ -114,6 +115,22 @@ export function crossCorrelation(x: ReadonlyArray<number | null>, y: ReadonlyArr
   return { leads, r, pairs, n, band, best };
 }
 
+/**
+ * Clips values to median +- k x 1.4826 MAD (a robust z-score of k), so that a few extreme changes
+ * (a one-off shock hitting every series in the same month) do not decide the correlation on
+ * their own. Nulls stay null; with a zero MAD the values are returned unchanged.
+ * @example winsorize([1, 2, 3, 4, 100], 3) // [1, 2, 3, 4, 7.4478]  (3 + 3 x 1.4826 x 1)
+ */
+export function winsorize(values: ReadonlyArray<number | null>, k: number): Array<number | null> {
+  const present = values.filter((v): v is number => v != null && Number.isFinite(v));
+  const m = median(present);
+  const mad = medianAbsoluteDeviation(present);
+  if (m === null || mad === null || mad === 0) return [...values];
+  const lo = m - k * MAD_SCALE * mad;
+  const hi = m + k * MAD_SCALE * mad;
+  return values.map((v) => (v == null || !Number.isFinite(v) ? null : Math.min(hi, Math.max(lo, v))));
+}
+
 /** How each series is turned into changes before correlating. */
 export type XcorrChange = ChangeUnit | 'none';
 
@@ -127,7 +144,7 @@ export type XcorrChange = ChangeUnit | 'none';
 export function crossCorrelateSeries(
   x: readonly SeriesPoint[],
   y: readonly SeriesPoint[],
-  options: { xChange: XcorrChange; yChange: XcorrChange; maxLag?: number },
+  options: { xChange: XcorrChange; yChange: XcorrChange; maxLag?: number; /** Winsorize the changes at this robust z-score (see {@link winsorize}). */ clip?: number },
 ): CrossCorrelation & { from: string; to: string } {
   if (!x.length || !y.length) throw new AppError('analytics.xcorr_too_short', 'Both series need data', { n: 0, min: (options.maxLag ?? 12) + 3 });
   const fx = mustParsePeriod(x[0]!.period).frequency;
@@ -151,6 +168,7 @@ export function crossCorrelateSeries(
     }
     return out;
   };
-  const result = crossCorrelation(changesOf(x, ox, options.xChange), changesOf(y, oy, options.yChange), options.maxLag ?? 12);
+  const clip = (v: Array<number | null>) => (options.clip ? winsorize(v, options.clip) : v);
+  const result = crossCorrelation(clip(changesOf(x, ox, options.xChange)), clip(changesOf(y, oy, options.yChange)), options.maxLag ?? 12);
   return { ...result, from: periodFromOrdinal(lo, fx), to: periodFromOrdinal(hi, fx) };
 }

@@ -1,6 +1,6 @@
 /** Cross-correlation against R's ccf() run in the test set-up, by hand, and on known shifts. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossCorrelateSeries, crossCorrelation } from '../../shared/calc/xcorr';
+import { crossCorrelateSeries, crossCorrelation, winsorize } from '../../shared/calc/xcorr';
 import { periodRange } from '../../shared/period';
 import { hasR, parseRows, runR } from '../support/r-reference';
 
@@ -92,5 +92,19 @@ describe('cross-correlation', () => {
     expect(c.best!.lead).toBe(2);
     expect(c.best!.r).toBeGreaterThan(0.95); // percent vs point changes of the same path: nearly, not exactly, linear
     expect(() => crossCorrelateSeries(x, [{ period: '2020-Q1', value: 1 }], { xChange: 'none', yChange: 'none' })).toThrow(expect.objectContaining({ code: 'analytics.xcorr_frequency' }));
+  });
+
+  it('winsorizes at median +- k x 1.4826 MAD so a shared shock does not decide the lead', () => {
+    // median 3, MAD 1: bounds 3 +- 3 x 1.4826 = -1.4478 .. 7.4478
+    expect(winsorize([1, 2, 3, 4, 100, null], 3)).toEqual([1, 2, 3, 4, 3 + 3 * 1.4826, null]);
+    expect(winsorize([-50, 2, 3, 4, 5], 1)).toEqual([3 - 1.4826, 2, 3, 4, 3 + 1.4826]);
+    expect(winsorize([2, 2, 2, 9], 3)).toEqual([2, 2, 2, 9]); // zero MAD: unchanged
+    // x leads y by 2, but one month hits both at once with a huge move: raw ccf says lead 0.
+    const months = periodRange('2016-01', '2025-12');
+    const base = noise(21, months.length + 2);
+    const x = months.map((period, t) => ({ period, value: 100 + base.slice(0, t + 3).reduce((a, b) => a + b, 0) + (period === '2020-02' ? -40 : 0) }));
+    const y = months.map((period, t) => ({ period, value: 50 + base.slice(0, t + 1).reduce((a, b) => a + b, 0) + (period === '2020-02' ? -40 : 0) }));
+    expect(crossCorrelateSeries(x, y, { xChange: 'diff', yChange: 'diff' }).best!.lead).toBe(0);
+    expect(crossCorrelateSeries(x, y, { xChange: 'diff', yChange: 'diff', clip: 3 }).best!.lead).toBe(2);
   });
 });
