@@ -1,4 +1,5 @@
 /** All service handlers, one per contract method. Plain functions: no Electron, no HTTP. */
+import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { filesHandlers } from './files';
@@ -8,6 +9,7 @@ import type { Handlers, ServiceContext } from './types';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
+    ...analyticsHandlers(ctx),
     ...appHandlers(ctx),
     ...catalogHandlers(ctx),
     ...filesHandlers(ctx),

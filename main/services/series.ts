@@ -1,10 +1,11 @@
-/** Series queries for charts and tables, in the three views, and their CSV export. */
+/** Series queries for charts and tables, in their views, and their CSV export. */
 import { AppError } from '../../shared/api/errors';
 import type { ExportedFile, SeriesData, SeriesResult, SeriesValue } from '../../shared/api/series';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import { changeUnitOf, decumulate, yearOnYear } from '../../shared/calc/changes';
 import { seriesKey } from '../../shared/domain/series-key';
 import type { Indicator, LocalizedName, MemberSelection } from '../../shared/domain/types';
+import { decompositionView } from '../../shared/climate/prepare';
 import { writeExchangeCsv } from '../../shared/exchange';
 import { comparePeriods } from '../../shared/period';
 import { getIndicator, listDimensions } from '../db/catalog';
@@ -20,8 +21,18 @@ export function requireIndicator(ctx: ServiceContext, code: string): Indicator {
   return indicator;
 }
 
-/** Values of one series in a view: as published, per period (YTD de-cumulated) or year-on-year. */
+/** Values of one series in a view: as published, per period (YTD de-cumulated), year-on-year, or STL components. */
 export function applyView(indicator: Indicator, points: SeriesValue[], view: Query['view']): SeriesValue[] {
+  return viewWithNotes(indicator, points, view).points;
+}
+
+/** {@link applyView} with the notes of the STL views (why a series could not be adjusted). */
+export function viewWithNotes(indicator: Indicator, points: SeriesValue[], view: Query['view']): { points: SeriesValue[]; notes: string[] } {
+  if (view === 'sa' || view === 'trend' || view === 'seasonal') return decompositionView(indicator, points, view);
+  return { points: basicView(indicator, points, view), notes: [] };
+}
+
+function basicView(indicator: Indicator, points: SeriesValue[], view: 'published' | 'period' | 'yoy'): SeriesValue[] {
   switch (view) {
     case 'published':
       return points;
@@ -76,10 +87,9 @@ export function querySeries(ctx: ServiceContext, q: Query): SeriesResult {
 
   const series: SeriesData[] = targets.map((members) => {
     const raw: SeriesValue[] = ctx.store.readSeries(indicator.code, members, q.asOf).map((p) => ({ period: p.period, value: p.value, snapshotId: p.snapshotId }));
-    const shown = applyView(indicator, raw, q.view).filter(
-      (p) => (!q.from || comparePeriods(p.period, q.from) >= 0) && (!q.to || comparePeriods(p.period, q.to) <= 0),
-    );
-    return { key: seriesKey(members), members, label: labelOf(members), points: shown };
+    const viewed = viewWithNotes(indicator, raw, q.view);
+    const shown = viewed.points.filter((p) => (!q.from || comparePeriods(p.period, q.from) >= 0) && (!q.to || comparePeriods(p.period, q.to) <= 0));
+    return { key: seriesKey(members), members, label: labelOf(members), points: shown, ...(viewed.notes.length ? { notes: viewed.notes } : {}) };
   });
   return { indicator, view: q.view, valueUnit: viewUnit(indicator, q.view), series };
 }

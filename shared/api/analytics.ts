@@ -8,9 +8,11 @@ import { method } from './define';
 import { indicatorCodeSchema, localeSchema, memberSelectionSchema, periodSchema } from './schemas';
 import type { ExportedFile } from './series';
 import type { AbsentComponent, IndexTransform } from '../calc/composite-index';
+import type { PreparationNote } from '../climate/prepare';
 import type { Frequency, Indicator, LocalizedName, MemberSelection } from '../domain/types';
 
 export const localizedNameSchema = z.object({ zh: z.string().max(200), en: z.string().max(200) });
+const localizedTextSchema = z.object({ zh: z.string().max(4000), en: z.string().max(4000) });
 
 export const indexComponentSpecSchema = z
   .object({
@@ -29,7 +31,7 @@ export type IndexComponentSpec = z.output<typeof indexComponentSpecSchema>;
 export const indexDefinitionSpecSchema = z
   .object({
     title: localizedNameSchema,
-    description: localizedNameSchema.default({ zh: '', en: '' }),
+    description: localizedTextSchema.default({ zh: '', en: '' }),
     components: z.array(indexComponentSpecSchema).min(1).max(60),
     weighting: z.enum(['standardized', 'fixed']).default('standardized'),
     /** Estimation window of the standard deviations (months); open ends use all data. */
@@ -84,7 +86,7 @@ export interface ClimateComponent {
   weight: number;
   sd: number | null;
   /** How the published series was turned into the series whose changes enter the index. */
-  preparation: { decumulated: boolean; seasonallyAdjusted: boolean; note: string | null };
+  preparation: { decumulated: boolean; seasonallyAdjusted: boolean; notes: PreparationNote[]; from: string | null };
   /** Contribution to each period's growth i_t (symmetric percent), aligned with `periods`. */
   contributions: Array<number | null>;
   /** Contribution to each period's index change, in index points. */
@@ -130,15 +132,18 @@ export interface LeadLagCandidate {
   best: { lead: number; r: number; significant: boolean } | null;
   from: string;
   to: string;
-  /** Published values of the candidate (for the overlay), one per period. */
+  /** The series correlated (per period, seasonally adjusted where possible), for the overlay. */
   points: Array<{ period: string; value: number | null }>;
+  preparation: { seasonallyAdjusted: boolean; notes: PreparationNote[] };
   /** Set instead of the correlation when it cannot be computed (code + params for i18n). */
   error: { code: string; message: string; params: Record<string, string | number> } | null;
 }
 
 export interface LeadLagResult {
-  target: { ref: SeriesRef; indicator: Indicator; label: LocalizedName; points: Array<{ period: string; value: number | null }> };
+  target: { ref: SeriesRef; indicator: Indicator; label: LocalizedName; points: Array<{ period: string; value: number | null }>; preparation: { seasonallyAdjusted: boolean; notes: PreparationNote[] } };
   maxLag: number;
+  adjust: boolean;
+  robust: boolean;
   candidates: LeadLagCandidate[];
 }
 
@@ -157,6 +162,10 @@ export const analyticsMethods = {
         target: seriesRefSchema,
         candidates: z.array(seriesRefSchema).min(1).max(12),
         maxLag: z.number().int().min(1).max(24).default(12),
+        /** Seasonally adjust both series (STL) before taking changes, where the data allow. */
+        adjust: z.boolean().default(true),
+        /** Winsorize the changes at a robust z-score of 3, so one-off shocks do not decide the lead. */
+        robust: z.boolean().default(true),
       })
       .strict(),
   ),

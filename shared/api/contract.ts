@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { analyticsMethods } from './analytics';
 import { appMethods } from './app';
 import { catalogMethods } from './catalog';
 import { filesMethods } from './files';
@@ -12,6 +13,7 @@ import { overviewMethods } from './overview';
 import { seriesMethods } from './series';
 
 export const contract = {
+  ...analyticsMethods,
   ...appMethods,
   ...catalogMethods,
   ...filesMethods,

@@ -5,9 +5,10 @@ import type { Indicator, LocalizedName, MemberSelection } from '../domain/types'
 
 /**
  * How a series is shown: as published (YTD stays cumulative), per period (YTD de-cumulated),
- * or year-on-year (percent for counts, points for rates).
+ * or year-on-year (percent for counts, points for rates); `sa`, `trend` and `seasonal` are the
+ * STL decomposition of the per-period values (seasonally adjusted, trend, seasonal factor).
  */
-export const seriesViewSchema = z.enum(['published', 'period', 'yoy']);
+export const seriesViewSchema = z.enum(['published', 'period', 'yoy', 'sa', 'trend', 'seasonal']);
 export type SeriesView = z.infer<typeof seriesViewSchema>;
 
 export const seriesQuerySchema = z
@@ -43,6 +44,8 @@ export interface SeriesData {
   members: MemberSelection;
   label: LocalizedName;
   points: SeriesValue[];
+  /** Why a derived view differs from what one might expect (i18n keys `analytics:prep.<note>`). */
+  notes?: string[];
 }
 
 export interface SeriesResult {

@@ -15,7 +15,7 @@ describe('preparing a series for analysis', () => {
     expect(defaultTransform({ kind: 'index' })).toBe('difference');
   });
 
-  it('de-cumulates a YTD count and leaves a combined 1-2月 point out', () => {
+  it('de-cumulates a YTD count and splits a combined 1-2月 point in halves, with a note', () => {
     const ytd = [
       { period: '2024-02', value: 20 }, // 1-2月
       { period: '2024-03', value: 32 },
@@ -23,16 +23,18 @@ describe('preparing a series for analysis', () => {
     ];
     const p = prepareSeries(ind('count', true, true), ytd, { seasonalAdjustment: 'none' });
     expect(p.points).toEqual([
+      { period: '2024-01', value: 10 },
+      { period: '2024-02', value: 10 },
       { period: '2024-03', value: 12 },
       { period: '2024-04', value: 9 },
     ]);
-    expect(p).toMatchObject({ decumulated: true, seasonallyAdjusted: false, note: 'jan_feb_dropped', transform: 'level' });
+    expect(p).toMatchObject({ decumulated: true, seasonallyAdjusted: false, notes: ['jan_feb_split'], transform: 'level' });
   });
 
   it('uses a YTD growth rate as published', () => {
     const p = prepareSeries(ind('growth', true, true), [{ period: '2024-03', value: 5.1 }], { seasonalAdjustment: 'none' });
     expect(p.points).toEqual([{ period: '2024-03', value: 5.1 }]);
-    expect(p).toMatchObject({ decumulated: false, note: 'ytd_growth_as_published', transform: 'difference' });
+    expect(p).toMatchObject({ decumulated: false, notes: ['ytd_growth_as_published'], transform: 'difference' });
   });
 
   it('seasonally adjusts the latest complete run with STL (s.window 7, robust) and leaves earlier values out', () => {
@@ -44,14 +46,16 @@ describe('preparing a series for analysis', () => {
     const direct = stl(run, { period: 12, sWindow: 7, robust: true });
     expect(p.points.map((x) => x.period)).toEqual(months.slice(months.indexOf('2016-07')));
     p.points.forEach((x, i) => expect(x.value).toBeCloseTo(direct.adjusted[i]!, 12));
-    expect(p).toMatchObject({ seasonallyAdjusted: true, note: 'adjusted_from', from: '2016-07' });
+    p.trend!.forEach((x, i) => expect(x.value).toBeCloseTo(direct.trend[i]!, 12));
+    p.seasonal!.forEach((x, i) => expect(x.value).toBeCloseTo(direct.seasonal[i]!, 12));
+    expect(p).toMatchObject({ seasonallyAdjusted: true, notes: ['adjusted_from'], from: '2016-07' });
   });
 
   it('leaves a series it cannot adjust as it is, and says why', () => {
     const short = periodRange('2024-01', '2024-12').map((period, i) => ({ period, value: i }));
-    expect(prepareSeries(ind('count', false), short, { seasonalAdjustment: 'stl' })).toMatchObject({ seasonallyAdjusted: false, note: 'not_adjusted_short' });
+    expect(prepareSeries(ind('count', false), short, { seasonalAdjustment: 'stl' })).toMatchObject({ seasonallyAdjusted: false, notes: ['not_adjusted_short'], trend: null });
     const gappy = periodRange('2015-01', '2024-12').map((period, i) => ({ period, value: period.endsWith('-01') ? null : i }));
-    expect(prepareSeries(ind('rate', false), gappy, { seasonalAdjustment: 'stl' })).toMatchObject({ seasonallyAdjusted: false, note: 'not_adjusted_gaps' });
+    expect(prepareSeries(ind('rate', false), gappy, { seasonalAdjustment: 'stl' })).toMatchObject({ seasonallyAdjusted: false, notes: ['not_adjusted_gaps'] });
   });
 
   it('adjusts quarterly series with period 4 and does not modify its input', () => {
