@@ -43,6 +43,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 const isMain = process.argv[1] && /cli[\\/]index\.(ts|js|cjs)$|cli\.cjs$/.test(process.argv[1]);
 if (isMain) {
+  // `npm run cli -- stl x.csv | head`: a closed pipe ends the output quietly instead of crashing.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   runCli(process.argv.slice(2), { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') }).then(
     (code) => {
       process.exitCode = code;
