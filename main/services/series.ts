@@ -5,7 +5,7 @@ import type { ParsedInputOf } from '../../shared/api/contract';
 import { changeUnitOf, decumulate, yearOnYear } from '../../shared/calc/changes';
 import { seriesKey } from '../../shared/domain/series-key';
 import type { Indicator, LocalizedName, MemberSelection } from '../../shared/domain/types';
-import { decompositionView } from '../../shared/climate/prepare';
+import { decompositionView } from '../../shared/analytics/prepare';
 import { writeExchangeCsv } from '../../shared/exchange';
 import { comparePeriods } from '../../shared/period';
 import { getIndicator, listDimensions } from '../db/catalog';

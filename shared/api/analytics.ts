@@ -8,7 +8,7 @@ import { method } from './define';
 import { indicatorCodeSchema, localeSchema, memberSelectionSchema, periodSchema } from './schemas';
 import type { ExportedFile } from './series';
 import type { AbsentComponent, IndexTransform } from '../calc/composite-index';
-import type { PreparationNote } from '../climate/prepare';
+import type { PreparationNote } from '../analytics/prepare';
 import type { Frequency, Indicator, LocalizedName, MemberSelection } from '../domain/types';
 
 export const localizedNameSchema = z.object({ zh: z.string().max(200), en: z.string().max(200) });

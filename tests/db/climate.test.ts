@@ -4,8 +4,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClimateIndexResult, IndexDefinition, IndexDefinitionSummary, LeadLagResult } from '../../shared/api/analytics';
 import type { ExportedFile } from '../../shared/api/series';
-import { DEFAULT_DEFINITION_NAME, DEFAULT_DEFINITION_SPEC } from '../../shared/climate/default-definition';
-import { climateSentence } from '../../shared/climate/summary';
+import { DEFAULT_DEFINITION_NAME, DEFAULT_DEFINITION_SPEC } from '../../shared/analytics/default-definition';
+import { climateSentence } from '../../shared/analytics/climate-summary';
 import { openWorkstation, type Workstation } from '../../main/workstation';
 import { demoDataDir } from '../support/demo-template';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stl } from '../../shared/calc/stl';
-import { defaultTransform, prepareSeries } from '../../shared/climate/prepare';
+import { defaultTransform, prepareSeries } from '../../shared/analytics/prepare';
 import { periodRange } from '../../shared/period';
 
 const ind = (kind: 'count' | 'rate' | 'growth' | 'ratio', ytd: boolean, janFebCombined = false, frequency: 'M' | 'Q' = 'M') => ({ kind, ytd, janFebCombined, frequency });

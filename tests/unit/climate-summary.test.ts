@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexCsv } from '../../shared/climate/csv';
-import { climateSentence, summarizeClimate } from '../../shared/climate/summary';
+import { indexCsv } from '../../shared/analytics/index-csv';
+import { climateSentence, summarizeClimate } from '../../shared/analytics/climate-summary';
 
 const A = { zh: '重点企业新招用人数', en: 'hires' };
 const B = { zh: '新登记经营主体', en: 'new entities' };

@@ -1,6 +1,6 @@
 import type { ClimateIndexResult } from '../../../shared/api/analytics';
 import { compositeIndex } from '../../../shared/calc/composite-index';
-import { indexCsv } from '../../../shared/climate/csv';
+import { indexCsv } from '../../../shared/analytics/index-csv';
 import { parsePeriod } from '../../../shared/period';
 import { call, DATA_DIR_OPTION, EXIT_OK, rejectInput, withWorkstation, type CliCommand } from '../command';
 import { readNumericCsv } from '../numeric-csv';

@@ -1,5 +1,5 @@
 import type { Migration } from '../migrate';
-import { DEFAULT_DEFINITION_NAME, DEFAULT_DEFINITION_SPEC } from '../../../shared/climate/default-definition';
+import { DEFAULT_DEFINITION_NAME, DEFAULT_DEFINITION_SPEC } from '../../../shared/analytics/default-definition';
 
 /** Every cache starts with the shipped employment climate index definition as its version 1. */
 export const migration: Migration = {
