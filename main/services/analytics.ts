@@ -222,7 +222,9 @@ export function analyticsHandlers(ctx: ServiceContext): HandlersFor<AnalyticsMet
       return versions;
     },
     'climate.saveDefinition': ({ name, spec, note }) => {
-      validateComponents(ctx, { spec });
+      // A definition the current data cannot compute (base year outside the data, a component
+      // without data or without variation) is refused before anything is stored.
+      computeClimate(ctx, { id: 0, name, version: 0, spec, createdAt: '', createdBy: ctx.actor, note });
       return saveDefinitionVersion(ctx.db, name, spec, ctx.actor, note);
     },
     'climate.compute': (ref) => climateIndex(ctx, ref),

@@ -59,7 +59,7 @@ export function climateIndexOption(input: ClimateChartInput, o: ClimateChartOpti
     textStyle: { fontFamily: CHART_FONT_FAMILY },
     title: o.title ? { text: o.title, left: 'center', textStyle: { fontSize: print ? 14 : 13, fontFamily: CHART_FONT_FAMILY } } : undefined,
     tooltip: print ? undefined : { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
-    legend: { type: print ? 'plain' : 'scroll', bottom: o.zoom ? 30 : 0, textStyle: { fontFamily: CHART_FONT_FAMILY } },
+    legend: { type: print ? 'plain' : 'scroll', bottom: o.zoom ? 30 : 0, textStyle: { fontFamily: CHART_FONT_FAMILY, width: 120, overflow: 'truncate' }, tooltip: { show: true } },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: [
       { left: 56, right: 24, top: o.title ? 40 : 24, height: '44%', containLabel: true },

@@ -2,9 +2,11 @@
  * The pages of the workstation, in menu order. A feature adds one entry here and its own folder
  * under pages/ and its own i18n namespace.
  */
-import { DashboardOutlined, LineChartOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { ClimatePage } from './climate/ClimatePage';
 import { ExplorerPage } from './explorer/ExplorerPage';
+import { LeadLagPage } from './leadlag/LeadLagPage';
 import { OverviewPage } from './overview/OverviewPage';
 
 export interface PageProps {
@@ -23,4 +25,6 @@ export interface PageEntry {
 export const PAGES: PageEntry[] = [
   { key: 'overview', label: 'common:nav.overview', icon: <DashboardOutlined />, render: ({ navigate }) => <OverviewPage navigate={navigate} /> },
   { key: 'explorer', label: 'common:nav.explorer', icon: <LineChartOutlined />, render: ({ params, navigate }) => <ExplorerPage code={params.get('code')} navigate={navigate} /> },
+  { key: 'climate', label: 'climate:nav', icon: <FundOutlined />, render: () => <ClimatePage /> },
+  { key: 'leadlag', label: 'leadlag:nav', icon: <SwapOutlined />, render: () => <LeadLagPage /> },
 ];

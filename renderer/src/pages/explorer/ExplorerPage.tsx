@@ -13,6 +13,7 @@ import { Chart } from '../../components/Chart';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { CatalogTree } from './CatalogTree';
+import { isSeasonalView, SeasonalFactorPanel, useSeasonalViewOptions } from './SeasonalPanel';
 
 interface Row {
   period: string;
@@ -57,6 +58,7 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
   const [view, setView] = useState<SeriesView>('published');
   const query = { indicator: indicator.code, breakdown, members: breakdown ? members : undefined, view, includeTotal: true };
   const q = useApi('series.query', query);
+  const seasonalViews = useSeasonalViewOptions(indicator);
 
   const dimension = catalog.data?.dimensions.find((d) => d.code === breakdown);
   const result = q.data;
@@ -123,6 +125,7 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
             { value: 'published', label: t('view.published') },
             { value: 'period', label: indicator.ytd ? t('view.periodYtd') : t('view.period') },
             { value: 'yoy', label: t('view.yoy') },
+            ...seasonalViews,
           ]}
         />
         <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} data-testid="export-csv" disabled={!result}>
@@ -131,6 +134,7 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
       </Space>
       <QueryState isLoading={q.isLoading} error={q.error} retry={() => void q.refetch()} />
       {option && <Chart option={option} height={380} testId="explorer-chart" />}
+      {isSeasonalView(view) && <SeasonalFactorPanel query={query} indicator={indicator} />}
       {result && (
         <Table<Row>
           data-testid="series-table"
