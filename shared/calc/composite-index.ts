@@ -75,8 +75,6 @@ export interface IndexComponentResult {
   sd: number | null;
   /** Number of changes in the estimation window. */
   windowChanges: number;
-  /** x_{c,t} after inversion, aligned with `periods`; null where absent. */
-  changes: Array<number | null>;
   /** Contribution to the growth i_t (renormalised weight x change); sums to i_t over components. */
   contributions: Array<number | null>;
   /** Contribution to the index change in points; sums to the index change over components. */
@@ -328,13 +326,11 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
   const change = index.map((v, t) => (v === null || t === 0 || index[t - 1] === null ? null : v - index[t - 1]!));
 
   const componentResults: IndexComponentResult[] = prepared.map((p, c) => {
-    const changes = new Array<number | null>(T);
     const contributions = new Array<number | null>(T);
     const pointContributions = new Array<number | null>(T);
     for (let t = 0; t < T; t++) {
       const x = p.change[t]!;
       const missing = Number.isNaN(x);
-      changes[t] = missing ? null : x;
       const g = growth[t]!;
       if (g === null || missing) {
         contributions[t] = null;
@@ -353,7 +349,6 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
       weight: weights[c]!,
       sd: sds[c]!,
       windowChanges: counts[c]!,
-      changes,
       contributions,
       pointContributions,
     };
@@ -372,4 +367,17 @@ export function compositeIndex(components: readonly IndexComponentInput[], optio
     baseYear: options.baseYear,
     baseLevel,
   };
+}
+
+/**
+ * A component's change x_{c,t} (after inversion) in each period where the index was computed,
+ * recovered from its contribution: x = contribution x coverage / weight (the weights sum to 1).
+ * Periods without growth (too little coverage) or without the component give null. The result
+ * does not carry the changes themselves, to keep large panels light.
+ * @example componentChanges(result, 0)[5] // the first component's change in the sixth period
+ */
+export function componentChanges(result: Pick<CompositeIndexResult, 'coverage' | 'components'>, k: number): Array<number | null> {
+  const c = result.components[k]!;
+  const total = result.components.reduce((a, x) => a + x.weight, 0);
+  return c.contributions.map((v, t) => (v === null || !(c.weight > 0) ? null : (v * result.coverage[t]! * total) / c.weight));
 }

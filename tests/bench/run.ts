@@ -2,12 +2,15 @@
  * `npm run bench`: every benchmark, one JSON line per figure. Pass names to run a subset:
  * `npm run bench -- series ui`.
  */
+import { benchCompositeIndex, benchStl } from './analytics.bench';
 import { benchDemoGeneration, benchFirstOverview, benchSeriesQueries } from './skeleton.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   demo: benchDemoGeneration,
   ui: benchFirstOverview,
   series: benchSeriesQueries,
+  index: benchCompositeIndex,
+  stl: benchStl,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

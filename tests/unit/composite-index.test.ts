@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeIndex, nextIndexLevel, symmetricChange, type IndexComponentInput } from '../../shared/calc/composite-index';
+import { componentChanges, compositeIndex, nextIndexLevel, symmetricChange, type IndexComponentInput } from '../../shared/calc/composite-index';
 import { periodRange } from '../../shared/period';
 
 function seeded(seed: number): () => number {
@@ -123,9 +123,12 @@ describe('composite index properties', () => {
     a.components.forEach((c, k) => c.contributions.forEach((x, t) => expect(b.components[k]!.contributions[t] ?? 0).toBeCloseTo(x ?? 0, 9)));
     // A rate's differences double with it, and so does their standard deviation: its standardised
     // changes x / sd, what the Conference Board method weighs, stay the same.
-    const ra = compositeIndex(comps(1), { weighting: 'standardized', baseYear: 2020 }).components[2]!;
-    const rb = compositeIndex(comps(2), { weighting: 'standardized', baseYear: 2020 }).components[2]!;
-    ra.changes.forEach((x, t) => expect((rb.changes[t] ?? 0) / rb.sd!).toBeCloseTo((x ?? 0) / ra.sd!, 9));
+    const ra = compositeIndex(comps(1), { weighting: 'standardized', baseYear: 2020 });
+    const rb = compositeIndex(comps(2), { weighting: 'standardized', baseYear: 2020 });
+    const xb = componentChanges(rb, 2);
+    componentChanges(ra, 2).forEach((x, t) => expect((xb[t] ?? 0) / rb.components[2]!.sd!).toBeCloseTo((x ?? 0) / ra.components[2]!.sd!, 9));
+    // ... and they are the rate's own differences, inverted.
+    expect(xb[5]).toBeCloseTo(-(rate[5]! - rate[4]!) * 2, 9);
   });
 
   it("inverting a component flips its contribution's sign and keeps its weight", () => {
@@ -143,7 +146,8 @@ describe('composite index properties', () => {
     expect(sum(all.components.map((c) => c.weight))).toBeCloseTo(1, 12);
     const w = compositeIndex(comps(), { weighting: 'standardized', baseYear: 2020, window: { from: '2016-01', to: '2018-12' } });
     expect(w.components[0]!.windowChanges).toBe(36);
-    const x = all.components[0]!.changes.slice(MONTHS.indexOf('2016-01'), MONTHS.indexOf('2018-12') + 1) as number[];
+    const x = componentChanges(all, 0).slice(MONTHS.indexOf('2016-01'), MONTHS.indexOf('2018-12') + 1) as number[];
+    expect(x[0]).toBeCloseTo(symmetricChange(hires[MONTHS.indexOf('2016-01')]!, hires[MONTHS.indexOf('2015-12')]!)!, 9);
     const m = x.reduce((a, b) => a + b, 0) / x.length;
     expect(w.components[0]!.sd).toBeCloseTo(Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / 35), 12);
   });
@@ -153,7 +157,9 @@ describe('composite index properties', () => {
     const r = compositeIndex(fixed, { weighting: 'fixed', baseYear: 2020 });
     expect(r.components.map((c) => c.weight)).toEqual([0.5, 0.3, 0.2]);
     const t = 40;
-    expect(r.growth[t]).toBeCloseTo(0.5 * r.components[0]!.changes[t]! + 0.3 * r.components[1]!.changes[t]! + 0.2 * r.components[2]!.changes[t]!, 12);
+    const x = (k: number) => componentChanges(r, k)[t]!;
+    expect(x(0)).toBeCloseTo(symmetricChange(hires[t]!, hires[t - 1]!)!, 9);
+    expect(r.growth[t]).toBeCloseTo(0.5 * x(0) + 0.3 * x(1) + 0.2 * x(2), 12);
     expect(() => compositeIndex(comps().map((c) => ({ ...c, weight: 0.3 })), { weighting: 'fixed', baseYear: 2020 })).toThrow(expect.objectContaining({ code: 'analytics.index_weights_sum' }));
     expect(() => compositeIndex(comps(), { weighting: 'fixed', baseYear: 2020 })).toThrow(expect.objectContaining({ code: 'analytics.index_weights_sum' }));
   });
@@ -167,15 +173,17 @@ describe('composite index properties', () => {
     const june = MONTHS.indexOf('2024-06');
     const may = MONTHS.indexOf('2024-05');
     // The quarter's change sits in its last month: 2024-Q2 against 2024-Q1.
-    expect(demand.changes[june]).toBeCloseTo(symmetricChange(q[quarters.indexOf('2024-Q2')]!, q[quarters.indexOf('2024-Q1')]!)!, 12);
-    expect(demand.changes[may]).toBeNull();
+    const demandChanges = componentChanges(r, 3);
+    expect(demandChanges[june]).toBeCloseTo(symmetricChange(q[quarters.indexOf('2024-Q2')]!, q[quarters.indexOf('2024-Q1')]!)!, 12);
+    expect(demandChanges[may]).toBeNull();
     expect(r.absent[may]).toEqual([{ id: 'demand', reason: 'frequency' }]);
     expect(r.absent[june]).toEqual([]);
     // In May the three monthly components share all the weight.
     const monthly = r.components.slice(0, 3);
     const wm = sum(monthly.map((c) => c.weight));
     expect(r.coverage[may]).toBeCloseTo(wm, 12);
-    expect(r.growth[may]).toBeCloseTo(sum(monthly.map((c) => c.weight * c.changes[may]!)) / wm, 12);
+    expect(r.growth[may]).toBeCloseTo(sum(monthly.map((c, k) => c.weight * componentChanges(r, k)[may]!)) / wm, 12);
+    expect(componentChanges(r, 0)[may]).toBeCloseTo(symmetricChange(hires[may]!, hires[may - 1]!)!, 9);
     expect(sum(r.components.map((c) => c.contributions[may]))).toBeCloseTo(r.growth[may]!, 12);
     // Its standard deviation is that of its own quarterly changes.
     expect(demand.windowChanges).toBe(quarters.length - 1);
@@ -218,7 +226,7 @@ describe('composite index properties', () => {
     const copy = structuredClone([...c, zeros]);
     const r = compositeIndex([...c, zeros], { weighting: 'standardized', baseYear: 2020 });
     expect([...c, zeros]).toEqual(copy);
-    const all = [...r.growth, ...r.index, ...r.change, ...r.components.flatMap((k) => [...k.changes, ...k.contributions, ...k.pointContributions])];
+    const all = [...r.growth, ...r.index, ...r.change, ...r.components.flatMap((k) => [...k.contributions, ...k.pointContributions])];
     expect(all.every((v) => v === null || Number.isFinite(v))).toBe(true);
   });
 });
