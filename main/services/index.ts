@@ -3,6 +3,7 @@ import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { filesHandlers } from './files';
+import { importHandlers } from './imports';
 import { overviewHandlers } from './overview';
 import { seriesHandlers } from './series';
 import type { Handlers, ServiceContext } from './types';
@@ -13,6 +14,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...appHandlers(ctx),
     ...catalogHandlers(ctx),
     ...filesHandlers(ctx),
+    ...importHandlers(ctx),
     ...overviewHandlers(ctx),
     ...seriesHandlers(ctx),
   };

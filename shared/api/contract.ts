@@ -9,6 +9,7 @@ import { analyticsMethods } from './analytics';
 import { appMethods } from './app';
 import { catalogMethods } from './catalog';
 import { filesMethods } from './files';
+import { importsMethods } from './imports';
 import { overviewMethods } from './overview';
 import { seriesMethods } from './series';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...appMethods,
   ...catalogMethods,
   ...filesMethods,
+  ...importsMethods,
   ...overviewMethods,
   ...seriesMethods,
 };

@@ -1,8 +1,9 @@
 import type { Migration } from '../migrate';
 import { migration as m0001 } from './0001-init';
 import { migration as m0002 } from './0002-seed-catalog';
+import { migration as m0003 } from './0003-snapshot-cache';
 import { migration as m0010 } from './0010-climate-index';
 import { migration as m0011 } from './0011-default-climate-definition';
 
 /** Every migration, in order. Versions must be strictly increasing. */
-export const MIGRATIONS: Migration[] = [m0001, m0002, m0010, m0011];
+export const MIGRATIONS: Migration[] = [m0001, m0002, m0003, m0010, m0011];
