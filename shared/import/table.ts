@@ -141,7 +141,9 @@ export function detectLayout(sample: readonly RawRow[], merges: readonly MergeRa
     if (dataIdx < 0) {
       // No data yet: take the first row with two or more cells as the header.
       const h = rows.findIndex((r) => masterCount(r, merges) >= 2);
-      headerIdx = h >= 0 ? h : null;
+      // Neither data nor a header: notes, not a table.
+      if (h < 0) return null;
+      headerIdx = h;
     } else if (dataIdx === 0) {
       headerIdx = null;
     } else {
@@ -195,7 +197,7 @@ export function detectLayout(sample: readonly RawRow[], merges: readonly MergeRa
     columns.push({ index: c, letter, top: upper && top !== text ? top : '', text, label });
   }
 
-  const titles = titleRows.flatMap((r) => r.cells.filter((c) => !isBlank(c)).map((c) => cellText(c).trim()));
+  const titles = [...new Set(titleRows.flatMap((r) => r.cells.filter((c) => !isBlank(c)).map((c) => cellText(c).trim())))];
   const joined = titles.join(' ');
   const unit = /(?<!填报|报送|填表|报告)单位[:：]\s*([^\s,，;；、)）]+)/.exec(joined);
   return {
