@@ -334,9 +334,10 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
       return { snapshotId: preview.alreadyImported.snapshotId, noop: true, counts: preview.counts, preview };
     }
     const hard = preview.blockers.find((b) => !b.soft);
-    if (hard) throw dataError(hard.code, hard.params);
+    // The refusal carries the preview, so a caller can show the issues row by row.
+    if (hard) throw dataError(hard.code, hard.params, { preview });
     const soft = preview.blockers.find((b) => b.soft);
-    if (soft && !req.acceptRejected) throw dataError(soft.code, soft.params);
+    if (soft && !req.acceptRejected) throw dataError(soft.code, soft.params, { preview });
     const sheetNames = staged.sheets.filter((s) => s.status === 'imported' && s.name !== null).map((s) => s.name!);
     const info = db
       .prepare(

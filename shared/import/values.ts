@@ -11,7 +11,7 @@ export type ParsedValue =
   | { kind: 'invalid'; text: string };
 
 /** Written instead of a number when there is none (after half-width conversion, spaces removed). */
-const MISSING_TOKENS = new Set(['', '-', '--', '---', '—', '——', '–', '―', '…', '……', '...', '..', '/', '\\', 'n/a', 'na', 'null', '无', '空', '#n/a', 'x', '×']);
+const MISSING_TOKENS = new Set(['', '-', '--', '---', '—', '——', '–', '―', '…', '……', '...', '..', '/', '\\', 'n/a', 'na', 'null', '无', '空', '#n/a']);
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;

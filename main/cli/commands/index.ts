@@ -1,10 +1,13 @@
 import type { CliCommand } from '../command';
 import { demoCommand } from './demo';
+import { importCommand } from './import';
 import { indexCommand } from './index-command';
 import { infoCommand } from './info';
+import { provenanceCommand } from './provenance';
 import { serveCommand } from './serve';
+import { snapshotsCommand } from './snapshots';
 import { stlCommand } from './stl';
 import { xcorrCommand } from './xcorr';
 
 /** Every CLI command. */
-export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand];
