@@ -360,7 +360,7 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
         plan.periodTo,
       );
     const snapshotId = Number(info.lastInsertRowid);
-    const counts = staged.session.write(snapshotId);
+    const counts = staged.session.write(snapshotId, (written) => progress({ phase: 'writing', bytesRead: size, bytesTotal: size, values: written }));
     db.prepare(
       'UPDATE snapshot SET rows_read = ?, rows_stored = ?, rows_unchanged = ?, rows_revised = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?',
     ).run(counts.read, counts.added + counts.revised, counts.unchanged, counts.revised, counts.rejected, counts.skipped, snapshotId);

@@ -23,4 +23,4 @@ export const IMPORT_LIMITS = {
   maxIssues: 1000,
 } as const;
 
-export type ImportLimits = typeof IMPORT_LIMITS;
+export type ImportLimits = { [K in keyof typeof IMPORT_LIMITS]: number };

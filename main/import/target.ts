@@ -53,8 +53,11 @@ export interface TargetSession {
   add(record: ImportRecord): void;
   /** Classifies the staged values against the current state of the cache. */
   plan(): TargetPlan;
-  /** Stores the values `plan` found new or changed for the snapshot; returns the final counts. */
-  write(snapshotId: number): TargetCounts;
+  /**
+   * Stores the values `plan` found new or changed for the snapshot; returns the final counts.
+   * `progress` (optional) is told how many values are written so far.
+   */
+  write(snapshotId: number, progress?: (written: number) => void): TargetCounts;
 }
 
 export interface ImportTarget {

@@ -90,17 +90,22 @@ export async function openXlsx(path: string, fileName: string, size: number, lim
         let finished = false;
         const rowsOf = async function* (): AsyncGenerator<RawRow[]> {
           let batch: RawRow[] = [];
-          for await (const row of ws) {
-            const values = row.values as unknown[];
-            const cells: Cell[] = [];
-            for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
-            const raw: RawRow = { row: row.number, cells };
-            filler.apply(raw);
-            batch.push(raw);
-            if (batch.length >= BATCH) {
-              yield batch;
-              batch = [];
+          try {
+            for await (const row of ws) {
+              const values = row.values as unknown[];
+              const cells: Cell[] = [];
+              for (let c = 1; c < values.length; c++) cells.push(toCell(values[c]));
+              const raw: RawRow = { row: row.number, cells };
+              filler.apply(raw);
+              batch.push(raw);
+              if (batch.length >= BATCH) {
+                yield batch;
+                batch = [];
+              }
             }
+          } catch (err) {
+            if (err instanceof AppError) throw err;
+            throw dataError('import.xlsx_invalid', { file: fileName, reason: `${name}: ${err instanceof Error ? err.message : String(err)}` });
           }
           if (batch.length) yield batch;
           finished = true;

@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { AppError } from '../../../shared/api/errors';
 import type { ImportPreview } from '../../../shared/api/imports';
 import { delimiterChoiceSchema, encodingChoiceSchema } from '../../../shared/api/imports';
@@ -71,7 +71,8 @@ export const importCommand: CliCommand = {
           note: (args.values.note as string | undefined) ?? '',
           acceptRejected: !!args.values['accept-rejected'],
         };
-        const progress = args.values.progress ? (p: object) => io.err(JSON.stringify({ progress: p })) : undefined;
+        // Written synchronously: during the commit transaction the event loop does not turn.
+        const progress = args.values.progress ? (p: object) => writeSync(2, `${JSON.stringify({ progress: p })}\n`) : undefined;
         const deps = { db: ws.ctx.db, actor: ws.ctx.actor };
         if (args.values['dry-run']) {
           const preview = await previewImport(deps, req, progress);

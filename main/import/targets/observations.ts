@@ -420,7 +420,7 @@ class ObservationSession implements TargetSession {
 
   private planOrder: Int32Array | null = null;
 
-  write(snapshotId: number): TargetCounts {
+  write(snapshotId: number, progress?: (written: number) => void): TargetCounts {
     if (!this.classified || !this.planOrder) throw new Error('plan() must run before write()');
     const db = this.ctx.db;
     const ids = this.series.map((s, k) => this.existingIds[k] ?? this.store.ensureSeries(s.indicator.code, s.members));
@@ -436,6 +436,7 @@ class ObservationSession implements TargetSession {
       return l;
     };
     const order = this.planOrder;
+    let written = 0;
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       const state = this.sState.data[i];
@@ -444,6 +445,8 @@ class ObservationSession implements TargetSession {
       if (params.length === ROWS * 7) {
         many.run(params);
         params.length = 0;
+        written += ROWS;
+        if (progress && written % (ROWS * 64) === 0) progress(written);
       }
     }
     for (let k = 0; k < params.length; k += 7) single.run(params.slice(k, k + 7));
