@@ -2,6 +2,7 @@
 import { analyticsHandlers } from './analytics';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
+import { catalogEditHandlers } from './catalog-edit';
 import { filesHandlers } from './files';
 import { importHandlers } from './imports';
 import { overviewHandlers } from './overview';
@@ -13,6 +14,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...analyticsHandlers(ctx),
     ...appHandlers(ctx),
     ...catalogHandlers(ctx),
+    ...catalogEditHandlers(ctx),
     ...filesHandlers(ctx),
     ...importHandlers(ctx),
     ...overviewHandlers(ctx),

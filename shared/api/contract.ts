@@ -8,6 +8,7 @@ import type { MethodSpec } from './define';
 import { analyticsMethods } from './analytics';
 import { appMethods } from './app';
 import { catalogMethods } from './catalog';
+import { catalogEditMethods } from './catalog-edit';
 import { filesMethods } from './files';
 import { importsMethods } from './imports';
 import { overviewMethods } from './overview';
@@ -17,6 +18,7 @@ export const contract = {
   ...analyticsMethods,
   ...appMethods,
   ...catalogMethods,
+  ...catalogEditMethods,
   ...filesMethods,
   ...importsMethods,
   ...overviewMethods,

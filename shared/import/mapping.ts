@@ -201,3 +201,72 @@ export class RecordMaker {
     }
   }
 }
+
+/** What the wizard edits per column. */
+export interface ColumnChoice {
+  role: 'ignore' | 'field' | 'value';
+  field?: string;
+  headerFields?: Array<string | null>;
+}
+
+/** The wizard's starting point: each column's role in a plan. */
+export function choicesFromPlan(plan: SheetPlan, headerRows: number): ColumnChoice[] {
+  return plan.columns.map((c) => {
+    if (c.role === 'field') return { role: 'field', field: c.field };
+    if (c.role === 'value') {
+      const fields = c.headerFields ?? [];
+      if (headerRows === 2) {
+        const byRow = [null, null] as Array<string | null>;
+        for (const h of fields) byRow[fields.length === 1 ? 1 : fields.indexOf(h)] = h.field;
+        return { role: 'value', headerFields: byRow };
+      }
+      return { role: 'value', headerFields: [fields[0]?.field ?? null] };
+    }
+    return { role: 'ignore' };
+  });
+}
+
+/**
+ * Writes edited column roles back as a sheet mapping that survives next month's file: field
+ * columns by header label (by letter when the header is blank), and value columns that all read
+ * their headers the same way as one "other columns" rule, so a new period column needs no edit.
+ * @example rulesFromChoices(layout, [{ role: 'field', field: 'dim:district' }, { role: 'value', headerFields: ['period'] }], {})
+ */
+export function rulesFromChoices(
+  layout: TableLayout,
+  choices: readonly ColumnChoice[],
+  constants: Record<string, string>,
+  header: { headerRow?: number | null; headerRows?: 0 | 1 | 2 } = {},
+): SheetMapping {
+  const columns: ColumnRule[] = [];
+  const valueSignatures = new Set<string>();
+  choices.forEach((c) => {
+    if (c.role === 'value') valueSignatures.add(JSON.stringify(c.headerFields ?? []));
+  });
+  const shared = valueSignatures.size === 1 ? (JSON.parse([...valueSignatures][0]!) as Array<string | null>) : null;
+  const seenLabels = new Map<string, number>();
+  for (const col of layout.columns) {
+    const key = normalizeLabel(col.label).toLowerCase();
+    seenLabels.set(key, (seenLabels.get(key) ?? 0) + 1);
+  }
+  layout.columns.forEach((col, i) => {
+    const c = choices[i] ?? { role: 'ignore' };
+    // A header that is blank or repeated cannot name its column: use the letter.
+    const byLabel = col.label && col.label !== col.letter && seenLabels.get(normalizeLabel(col.label).toLowerCase()) === 1;
+    const where = byLabel ? { header: col.label } : { column: col.letter };
+    if (c.role === 'field' && c.field) columns.push({ ...where, field: c.field });
+    else if (c.role === 'value') {
+      if (!shared) columns.push({ ...where, headerFields: c.headerFields ?? [null] });
+    } else {
+      columns.push({ ...where, ignore: true });
+    }
+  });
+  const cleaned = Object.fromEntries(Object.entries(constants).filter(([, v]) => v.trim() !== ''));
+  return {
+    ...(header.headerRow !== undefined ? { headerRow: header.headerRow } : {}),
+    ...(header.headerRows !== undefined ? { headerRows: header.headerRows } : {}),
+    columns,
+    otherColumns: shared ? { headerFields: shared } : null,
+    constants: cleaned,
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSIONS, INDICATORS } from '../../shared/domain/catalog';
 import { CatalogLookup } from '../../shared/import/lookup';
-import { planSheet, RecordMaker, VALUE_FIELD, type ImportRecord, type SheetMapping } from '../../shared/import/mapping';
+import { choicesFromPlan, planSheet, RecordMaker, rulesFromChoices, VALUE_FIELD, type ImportRecord, type SheetMapping } from '../../shared/import/mapping';
 import { suggestObservationMapping } from '../../shared/import/suggest';
 import { detectLayout, isFootnoteRow, type MergeRange, type RawRow } from '../../shared/import/table';
 import type { Cell } from '../../shared/import/text';
@@ -157,5 +157,34 @@ describe('mapping suggestions and records', () => {
     const t = rows(['甲', '乙'], ['x', '1']);
     const s = suggestObservationMapping(detectLayout(t)!, t, lookup, names);
     expect(s.missing).toEqual(['indicator', 'period']);
+  });
+});
+
+describe('mapping edits written back as rules', () => {
+  it('round-trips a suggestion and keeps reading a new period column next month', () => {
+    const june = rows(['地区', '2024年5月', '2024年6月'], ['铁西区', '1', '2']);
+    const layout = detectLayout(june)!;
+    const s = suggestObservationMapping(layout, june, lookup, names);
+    const plan = planSheet(layout, { ...s.mapping, constants: { indicator: 'UNE.REG_COUNT' } });
+    const choices = choicesFromPlan(plan, layout.headerRows);
+    expect(choices).toEqual([{ role: 'field', field: 'dim:district' }, { role: 'value', headerFields: ['period'] }, { role: 'value', headerFields: ['period'] }]);
+    const rules = rulesFromChoices(layout, choices, { indicator: 'UNE.REG_COUNT', period: ' ' });
+    expect(rules).toEqual({ columns: [{ header: '地区', field: 'dim:district' }], otherColumns: { headerFields: ['period'] }, constants: { indicator: 'UNE.REG_COUNT' } });
+    const july = rows(['地区', '2024年5月', '2024年6月', '2024年7月'], ['铁西区', '1', '2', '3']);
+    expect(records(july, rules).map((r) => r.period)).toEqual(['2024年5月', '2024年6月', '2024年7月']);
+  });
+
+  it('names columns with blank or repeated headers by letter, and value columns of different kinds one by one', () => {
+    const t = rows(['指标', '2024年6月', '铁西区', '铁西区', ''], ['城镇登记失业人数', '1', '2', '3', '4']);
+    const layout = detectLayout(t)!;
+    const rules = rulesFromChoices(layout, [{ role: 'field', field: 'indicator' }, { role: 'value', headerFields: ['period'] }, { role: 'value', headerFields: ['dim:district'] }, { role: 'ignore' }, { role: 'field', field: 'unit' }], {});
+    expect(rules.columns).toEqual([
+      { header: '指标', field: 'indicator' },
+      { header: '2024年6月', headerFields: ['period'] },
+      { column: 'C', headerFields: ['dim:district'] },
+      { column: 'D', ignore: true },
+      { column: 'E', field: 'unit' },
+    ]);
+    expect(rules.otherColumns).toBeNull();
   });
 });
