@@ -110,14 +110,36 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (params[k] !== undefined ? String(params[k]) : `{{${k}}}`));
 }
 
+/** Field names as the messages say them ("缺少指标", "still needs: indicator, period"). */
+const FIELD_NAMES: Record<string, Message> = {
+  indicator: { zh: '指标', en: 'indicator' },
+  period: { zh: '时期', en: 'period' },
+  value: { zh: '数值', en: 'value' },
+  unit: { zh: '单位', en: 'unit' },
+};
+
+function fieldNames(list: string, locale: Locale): string {
+  return list
+    .split(/,\s*/)
+    .map((f) => {
+      const n = FIELD_NAMES[f];
+      if (n) return locale === 'zh-CN' ? n.zh : n.en;
+      return f.startsWith('dim:') ? f.slice(4) : f;
+    })
+    .join(locale === 'zh-CN' ? '、' : ', ');
+}
+
 /**
- * The message for a code in a locale, or null for a code this table does not hold.
+ * The message for a code in a locale, or null for a code this table does not hold. Field codes in
+ * `field`/`fields` parameters read as words.
  * @example dataMessage('import.bad_value', { text: 'abc' }, 'en-US') // 'Cannot read the value "abc"'
  */
 export function dataMessage(code: string, params: Record<string, string | number>, locale: Locale): string | null {
   const m = DATA_MESSAGES[code];
   if (!m) return null;
-  return interpolate(locale === 'zh-CN' ? m.zh : m.en, params);
+  const named = { ...params };
+  for (const k of ['field', 'fields']) if (typeof named[k] === 'string') named[k] = fieldNames(named[k] as string, locale);
+  return interpolate(locale === 'zh-CN' ? m.zh : m.en, named);
 }
 
 /** Groups the table as i18n resources: namespace -> { errors: { key: text } }. */

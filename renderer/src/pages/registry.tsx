@@ -2,9 +2,10 @@
  * The pages of the workstation, in menu order. A feature adds one entry here and its own folder
  * under pages/ and its own i18n namespace.
  */
-import { DashboardOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ClimatePage } from './climate/ClimatePage';
+import { DataPage } from './data/DataPage';
 import { ExplorerPage } from './explorer/ExplorerPage';
 import { LeadLagPage } from './leadlag/LeadLagPage';
 import { OverviewPage } from './overview/OverviewPage';
@@ -27,4 +28,5 @@ export const PAGES: PageEntry[] = [
   { key: 'explorer', label: 'common:nav.explorer', icon: <LineChartOutlined />, render: ({ params, navigate }) => <ExplorerPage code={params.get('code')} navigate={navigate} /> },
   { key: 'climate', label: 'climate:nav', icon: <FundOutlined />, render: () => <ClimatePage /> },
   { key: 'leadlag', label: 'leadlag:nav', icon: <SwapOutlined />, render: () => <LeadLagPage /> },
+  { key: 'data', label: 'common:nav.data', icon: <DatabaseOutlined />, render: ({ params, navigate }) => <DataPage params={params} navigate={navigate} /> },
 ];

@@ -10,6 +10,7 @@ import { periodLabel } from '../../../../shared/period';
 import { call, useApi } from '../../api/client';
 import { transport } from '../../api/transport';
 import { Chart } from '../../components/Chart';
+import { ProvenancePopover } from '../../components/ProvenancePopover';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { CatalogTree } from './CatalogTree';
@@ -149,7 +150,14 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
               title: name(s.label),
               dataIndex: `v:${s.key}`,
               align: 'right' as const,
-              render: (v: number | null | undefined) => formatNumber(v ?? null, decimals, locale),
+              render: (v: number | null | undefined, row: Row) =>
+                view === 'published' && v != null ? (
+                  <ProvenancePopover indicator={indicator.code} members={s.members} period={row.period} testId={`value-${row.period}-${s.key}`}>
+                    {formatNumber(v, decimals, locale)}
+                  </ProvenancePopover>
+                ) : (
+                  formatNumber(v ?? null, decimals, locale)
+                ),
             })),
           ]}
         />
