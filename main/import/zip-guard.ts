@@ -232,6 +232,23 @@ export function parseWorkbookSheets(workbookXml: string, relsXml: string): Workb
 }
 
 /**
+ * Every entry of a zip, inflated under the same limits and checks (for snapshot packages).
+ * Throws the import.zip_* errors of {@link readCentralDirectory} and {@link inflateEntry}.
+ */
+export async function readZipEntries(path: string, fileName: string, limits: ImportLimits = IMPORT_LIMITS): Promise<Map<string, Buffer>> {
+  const entries = readCentralDirectory(path, fileName, limits);
+  const budget = { left: limits.maxTotalInflatedBytes };
+  const out = new Map<string, Buffer>();
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const parts: Buffer[] = [];
+    await inflateEntry(path, entry, fileName, limits, budget, (chunk) => parts.push(chunk));
+    out.set(entry.name, Buffer.concat(parts));
+  }
+  return out;
+}
+
+/**
  * Runs every check and returns what the reader needs. Throws a dataError naming the file on the
  * first problem.
  */

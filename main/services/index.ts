@@ -6,6 +6,7 @@ import { catalogEditHandlers } from './catalog-edit';
 import { filesHandlers } from './files';
 import { importHandlers } from './imports';
 import { overviewHandlers } from './overview';
+import { packageHandlers } from './packages';
 import { seriesHandlers } from './series';
 import type { Handlers, ServiceContext } from './types';
 
@@ -18,6 +19,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...filesHandlers(ctx),
     ...importHandlers(ctx),
     ...overviewHandlers(ctx),
+    ...packageHandlers(ctx),
     ...seriesHandlers(ctx),
   };
 }

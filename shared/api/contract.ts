@@ -12,6 +12,7 @@ import { catalogEditMethods } from './catalog-edit';
 import { filesMethods } from './files';
 import { importsMethods } from './imports';
 import { overviewMethods } from './overview';
+import { packagesMethods } from './packages';
 import { seriesMethods } from './series';
 
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...filesMethods,
   ...importsMethods,
   ...overviewMethods,
+  ...packagesMethods,
   ...seriesMethods,
 };
 

@@ -3,6 +3,7 @@ import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { indexCommand } from './index-command';
 import { infoCommand } from './info';
+import { packageCommand } from './package';
 import { provenanceCommand } from './provenance';
 import { serveCommand } from './serve';
 import { snapshotsCommand } from './snapshots';
@@ -10,4 +11,4 @@ import { stlCommand } from './stl';
 import { xcorrCommand } from './xcorr';
 
 /** Every CLI command. */
-export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand, packageCommand];
