@@ -178,6 +178,9 @@ export function CatalogEditor() {
   const catalog = useApi('catalog.get', {});
   const [editing, setEditing] = useState<{ indicator: Indicator; create: boolean } | null>(null);
   const [unit, setUnit] = useState<{ unit: SourceUnit; create: boolean } | null>(null);
+  const [search, setSearch] = useState('');
+  const q = search.trim().toLowerCase();
+  const shown = (catalog.data?.indicators ?? []).filter((i) => !q || i.code.toLowerCase().includes(q) || i.name.zh.includes(search.trim()) || i.name.en.toLowerCase().includes(q));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <QueryState isLoading={catalog.isLoading} error={catalog.error} />
@@ -186,16 +189,19 @@ export function CatalogEditor() {
         size="small"
         title={t('tabs.catalog')}
         extra={
-          <Button type="primary" size="small" onClick={() => setEditing({ indicator: BLANK, create: true })} data-testid="indicator-add">
-            {t('catalog.add')}
-          </Button>
+          <Space>
+            <Input.Search size="small" allowClear placeholder={t('explorer:search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="catalog-search" />
+            <Button type="primary" size="small" onClick={() => setEditing({ indicator: BLANK, create: true })} data-testid="indicator-add">
+              {t('catalog.add')}
+            </Button>
+          </Space>
         }
       >
         <Table<Indicator>
           data-testid="catalog-table"
           size="small"
           rowKey="code"
-          dataSource={catalog.data?.indicators ?? []}
+          dataSource={shown}
           pagination={{ pageSize: 15, showSizeChanger: false }}
           columns={[
             { title: t('catalog.code'), dataIndex: 'code', width: 170 },

@@ -1,9 +1,10 @@
-/** 数据管理: the import wizard, the snapshots, mapping templates, the catalogue editor and packages. */
+/** 数据管理: the import wizard, the snapshots, mapping templates, the catalogue editor and snapshot packages. */
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import '../../i18n/data-messages';
 import { CatalogEditor } from './CatalogEditor';
 import { ImportWizard } from './ImportWizard';
+import { PackagesPanel } from './PackagesPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { TemplatesPanel } from './TemplatesPanel';
 
@@ -21,6 +22,7 @@ export function DataPage({ params, navigate }: { params: URLSearchParams; naviga
         { key: 'snapshots', label: <span data-testid="data-tab-snapshots">{t('tabs.snapshots')}</span>, children: <SnapshotsPanel initial={Number.isInteger(snapshot) && snapshot > 0 ? snapshot : undefined} /> },
         { key: 'templates', label: <span data-testid="data-tab-templates">{t('tabs.templates')}</span>, children: <TemplatesPanel /> },
         { key: 'catalog', label: <span data-testid="data-tab-catalog">{t('tabs.catalog')}</span>, children: <CatalogEditor /> },
+        { key: 'packages', label: <span data-testid="data-tab-packages">{t('tabs.packages')}</span>, children: <PackagesPanel /> },
       ]}
     />
   );
