@@ -15,7 +15,7 @@ import type {
   ImportPreview,
   ImportSheetPreview,
 } from '../../shared/api/imports';
-import { boundFields, planSheet, RecordMaker, sheetMappingFor, type Mapping, type SheetMapping } from '../../shared/import/mapping';
+import { boundFields, planSheet, RecordMaker, sheetMappingFor, type ImportRecord, type Mapping, type SheetMapping } from '../../shared/import/mapping';
 import { detectLayout, isFootnoteRow, LAYOUT_SAMPLE_ROWS, type RawRow } from '../../shared/import/table';
 import { cellText, isBlank } from '../../shared/import/text';
 import type { CsvDelimiter } from '../../shared/import/csv';
@@ -203,6 +203,10 @@ async function stage(deps: EngineDeps, req: ImportRequest, progress: ProgressFn)
     const maker = new RecordMaker(plan, sheet.name);
     let ended = false;
     const add = session.add.bind(session);
+    const sink = (rec: ImportRecord) => {
+      valuesRead++;
+      add(rec);
+    };
     const consume = (rows: readonly RawRow[]) => {
       for (const r of rows) {
         if (ended || r.row < layout.dataStart) continue;
@@ -220,10 +224,7 @@ async function stage(deps: EngineDeps, req: ImportRequest, progress: ProgressFn)
           issues.info('import.rows_after_footnote', { row: r.row }, { sheet: sheet.name, row: r.row, col: 0 });
           continue;
         }
-        maker.emit(r, (rec) => {
-          valuesRead++;
-          add(rec);
-        });
+        maker.emit(r, sink);
       }
     };
     consume(sample);
@@ -327,7 +328,24 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
   progress({ phase: 'writing', bytesRead: size, bytesTotal: size, values: staged.valuesRead });
   const now = (deps.now ?? (() => new Date()))();
   const db = deps.db;
-  const result = db.transaction((): ImportCommitResult => {
+  // A larger page cache for the bulk insert (the B-trees of a million rows outgrow the default).
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  let result: ImportCommitResult;
+  try {
+    result = storeSnapshot(deps, req, staged, progress, now);
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+  progress({ phase: 'done', bytesRead: size, bytesTotal: size, values: staged.valuesRead });
+  return result;
+}
+
+/** The commit transaction: classify against the cache as it is now, record the snapshot, store. */
+function storeSnapshot(deps: EngineDeps, req: ImportRequest, staged: Staged, progress: ProgressFn, now: Date): ImportCommitResult {
+  const db = deps.db;
+  const size = staged.source.size;
+  return db.transaction((): ImportCommitResult => {
     const plan = staged.session.plan();
     const preview = buildPreview(deps, req, staged, plan);
     if (preview.alreadyImported) {
@@ -380,6 +398,4 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
     );
     return { snapshotId, noop: false, counts, preview };
   }).immediate();
-  progress({ phase: 'done', bytesRead: size, bytesTotal: size, values: staged.valuesRead });
-  return result;
 }

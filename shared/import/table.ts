@@ -106,12 +106,18 @@ const FOOTNOTE = /^(注|说明|备注|资料来源|数据来源|来源[:：]|填
  * @example isFootnoteRow(['注：本表数据为初步统计数。']) // true
  */
 export function isFootnoteRow(cells: readonly Cell[]): boolean {
-  const filled = cells.filter((c) => !isBlank(c));
-  if (filled.length === 0) return false;
-  const distinct = new Set(filled.map((c) => cellText(c)));
-  if (distinct.size !== 1) return false;
-  const first = filled[0]!;
-  if (typeof first !== 'string') return false;
+  // One distinct text, possibly repeated across a merged range; stop at the second distinct value.
+  let first: Cell | undefined;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    if (first === undefined) {
+      if (typeof c !== 'string') return false;
+      first = c;
+    } else if (c !== first) {
+      return false;
+    }
+  }
+  if (first === undefined || typeof first !== 'string') return false;
   const t = first.trim();
   return FOOTNOTE.test(t) || t.length > 40;
 }

@@ -84,7 +84,8 @@ export function cellText(cell: Cell | undefined): string {
 /** True when a cell holds nothing but whitespace. */
 export function isBlank(cell: Cell | undefined): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell === 'string') return cell.trim() === '' || toHalfWidth(cell).trim() === '';
+  // trim() also removes the ideographic space (U+3000) and no-break spaces.
+  if (typeof cell === 'string') return cell.length === 0 || cell.trim() === '';
   return false;
 }
 

@@ -4,6 +4,7 @@
  */
 import { benchCompositeIndex, benchStl } from './analytics.bench';
 import { benchDemoGeneration, benchFirstOverview, benchSeriesQueries } from './skeleton.bench';
+import { benchImportCsv, benchImportXlsx, benchVintageQueries } from './import.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   demo: benchDemoGeneration,
@@ -11,6 +12,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   series: benchSeriesQueries,
   index: benchCompositeIndex,
   stl: benchStl,
+  'import-csv': benchImportCsv,
+  'import-xlsx': benchImportXlsx,
+  vintages: benchVintageQueries,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
