@@ -18,6 +18,7 @@ import type {
 import { boundFields, planSheet, RecordMaker, sheetMappingFor, type ImportRecord, type Mapping, type SheetMapping } from '../../shared/import/mapping';
 import { detectLayout, isFootnoteRow, LAYOUT_SAMPLE_ROWS, type RawRow } from '../../shared/import/table';
 import { cellText, isBlank } from '../../shared/import/text';
+import { yearIn } from '../../shared/import/periods';
 import type { CsvDelimiter } from '../../shared/import/csv';
 import { dataError } from './errors';
 import { IssueCollector } from './issues';
@@ -176,6 +177,8 @@ async function stage(deps: EngineDeps, req: ImportRequest, progress: ProgressFn)
       entry.status = 'empty';
       continue;
     }
+    // "1-6月累计" under no dated title: the year of the file name ("2024年6月.xlsx") will do.
+    layout.yearHint ??= yearIn(req.fileName);
     let sheetMapping: SheetMapping;
     if (named) {
       sheetMapping = named;

@@ -120,6 +120,16 @@ describe('the exchange format', () => {
   });
 });
 
+describe('hints from the title and the file name', () => {
+  it('reads "1-11月累计" with the year of the file name, the indicator and unit of the title', async () => {
+    const b = bench();
+    const p = await b.preview(b.write('城镇新增就业_2026年11月.csv', '城镇新增就业人数\n单位：人\n地区,1-11月累计\n铁西区,5000\n', 'gbk'));
+    expect(p.counts).toMatchObject({ added: 1, rejected: 0 });
+    // 5,000 人 is 0.5 万人, the indicator's unit.
+    expect(p.changes[0]).toMatchObject({ indicator: 'EMP.NEW_URBAN', members: { district: '210106' }, period: '2026-11', value: 0.5 });
+  });
+});
+
 describe('validation', () => {
   const header = 'indicator,period,value,district\n';
   const cases: Array<[string, string, string, Record<string, string | number>, string]> = [

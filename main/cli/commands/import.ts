@@ -31,7 +31,7 @@ function printPreview(io: CliIO, p: ImportPreview, locale: Locale): void {
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import a CSV or XLSX file as a snapshot (--dry-run: preview only)',
-  usage: 'import FILE [--unit CODE] [--mapping NAME] [--dry-run] [--accept-rejected] [--encoding E] [--by NAME] [--note TEXT] [--json] [--data-dir DIR]',
+  usage: 'import FILE [--unit CODE] [--mapping NAME] [--dry-run] [--accept-rejected] [--encoding E] [--target T] [--by NAME] [--note TEXT] [--json]',
   options: {
     ...DATA_DIR_OPTION,
     ...LANG_OPTION,
@@ -45,6 +45,7 @@ export const importCommand: CliCommand = {
     note: { type: 'string' },
     json: { type: 'boolean' },
     progress: { type: 'boolean' },
+    target: { type: 'string' },
   },
   async run(args, io) {
     const [file, ...extra] = args.positionals;
@@ -70,6 +71,7 @@ export const importCommand: CliCommand = {
           importedBy: args.values.by as string | undefined,
           note: (args.values.note as string | undefined) ?? '',
           acceptRejected: !!args.values['accept-rejected'],
+          target: (args.values.target as string | undefined) ?? 'observations',
         };
         // Written synchronously: during the commit transaction the event loop does not turn.
         const progress = args.values.progress ? (p: object) => writeSync(2, `${JSON.stringify({ progress: p })}\n`) : undefined;
