@@ -245,10 +245,14 @@ async function stage(deps: EngineDeps, req: ImportRequest, progress: ProgressFn)
   const effectiveMapping: Mapping = mapping
     ? { ...mapping, sheets: effective.length ? effective : mapping.sheets }
     : { version: 1, target: target.name, sheets: effective.length ? effective : [{ columns: [] }] };
-  if (source.format === 'csv') {
-    effectiveMapping.encoding = source.encoding ?? undefined;
-    effectiveMapping.delimiter = source.delimiter ?? undefined;
-  }
+  // Encoding and delimiter go into the mapping (and a template) only when chosen, never when detected:
+  // next month's file may come in another encoding and is detected afresh.
+  const chosenEncoding = req.encoding && req.encoding !== 'auto' ? req.encoding : mapping?.encoding;
+  const chosenDelimiter = req.delimiter && req.delimiter !== 'auto' ? req.delimiter : mapping?.delimiter;
+  if (source.format === 'csv' && chosenEncoding) effectiveMapping.encoding = chosenEncoding;
+  else delete effectiveMapping.encoding;
+  if (source.format === 'csv' && chosenDelimiter) effectiveMapping.delimiter = chosenDelimiter;
+  else delete effectiveMapping.delimiter;
   const plans = sheets.filter((s) => s.plan).map((s) => s.plan!.layout);
   if (plans.length) effectiveMapping.layout = plans.includes('wide') ? 'wide' : 'long';
   progress({ phase: 'reading', bytesRead: size, bytesTotal: size, values: valuesRead });

@@ -85,8 +85,9 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
         setPreviewJob(jobId);
         setDirty(false);
       } else {
-        // Commit exactly what was previewed: the edited mapping, or the template, or the same automatic reading.
-        const how = mapping ? { mapping } : preview?.templateName ? { template: preview.templateName } : {};
+        // Commit exactly what was previewed: the edited mapping, the template by name (recorded with
+        // the snapshot), or the mapping the preview suggested.
+        const how = mapping ? { mapping } : preview?.templateName ? { template: preview.templateName } : preview ? { mapping: preview.mapping } : {};
         const { jobId } = await call('import.start', { ...base, mode, ...how, unit: unit ?? preview?.unit ?? undefined, acceptRejected, expectSha256: preview?.file.sha256 });
         setCommitJob(jobId);
       }
