@@ -335,9 +335,9 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
   progress({ phase: 'writing', bytesRead: size, bytesTotal: size, values: staged.valuesRead });
   const now = (deps.now ?? (() => new Date()))();
   const db = deps.db;
-  // A larger page cache for the bulk insert (the B-trees of a million rows outgrow the default).
+  // A larger page cache for the bulk insert (64 MB: rows go in key order, so the B-trees' hot paths fit).
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
+  db.pragma('cache_size = -65536');
   let result: ImportCommitResult;
   try {
     result = storeSnapshot(deps, req, staged, progress, now);
