@@ -102,3 +102,11 @@ test('import an XLSX with title rows and a merged two-row header, and find it in
   await expect(page.getByTestId(`snapshot-row-${id}`)).toHaveCount(0);
   expect(store.readSeries('EMP.NEW_URBAN', { district: '210106', gender: 'F' })).toEqual([]);
 });
+
+test('a damaged file is refused in the wizard with a message naming it', async ({ page, workstation }) => {
+  await page.goto(`${workstation.url}#/data`);
+  await chooseFile(page, '报表.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+  await page.getByTestId('import-analyze').click();
+  await expect(page.getByTestId('preview-error')).toHaveText('工作簿 报表.xlsx 不完整（文件被截断或损坏）');
+  expect((workstation.ws.ctx.db.prepare("SELECT count(*) AS n FROM snapshot WHERE kind = 'file'").get() as { n: number }).n).toBe(0);
+});

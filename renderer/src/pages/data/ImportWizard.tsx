@@ -15,7 +15,7 @@ import { transport } from '../../api/transport';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { fileSize } from './format';
 import { MappingEditor } from './MappingEditor';
-import { PreviewPanel } from './PreviewPanel';
+import { PreviewPanel, useIssueText } from './PreviewPanel';
 import { useImportJob } from './useImportJob';
 
 type Encoding = NonNullable<ImportRequestInput['encoding']>;
@@ -45,6 +45,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
   const { t } = useTranslation('data');
   const { name } = useLocale();
   const errorText = useErrorText();
+  const issueText = useIssueText();
   const { message } = App.useApp();
   const catalog = useApi('catalog.get', {});
   const [file, setFile] = useState<ChosenFile | null>(null);
@@ -227,7 +228,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
             </Button>
           </Space>
           {previewJob && <JobProgress jobId={previewJob} testId="preview-progress" />}
-          {previewError && <Alert type="error" showIcon title={errorText({ apiError: previewError })} data-testid="preview-error" />}
+          {previewError && <Alert type="error" showIcon title={issueText({ code: previewError.code, params: previewError.params ?? {}, message: previewError.message })} data-testid="preview-error" />}
           {preview && catalog.data && (
             <>
               {preview.sheets
@@ -271,7 +272,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
             <Result
               status="error"
               title={t('wizard.failed')}
-              subTitle={<span data-testid="import-failed">{errorText({ apiError: commit.error })}</span>}
+              subTitle={<span data-testid="import-failed">{commit.error ? issueText({ code: commit.error.code, params: commit.error.params ?? {} }) : ''}</span>}
               extra={<Button onClick={() => setCommitJob(null)}>{t('wizard.back')}</Button>}
             />
           )}

@@ -14,7 +14,8 @@ const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as cons
 export function useIssueText() {
   const { t } = useTranslation('data');
   const { locale } = useLocale();
-  return (i: { code: string; params: Record<string, string | number> }) => dataMessage(i.code, i.params, locale) ?? t(errorI18nKey(i.code), { ...i.params, defaultValue: i.code });
+  return (i: { code: string; params: Record<string, string | number>; message?: string }) =>
+    dataMessage(i.code, i.params, locale) ?? t(errorI18nKey(i.code), { ...i.params, defaultValue: i.message ?? i.code });
 }
 
 export function IssuesTable({ issues, notListed, testId = 'issues-table' }: { issues: ImportIssue[]; notListed?: number; testId?: string }) {
