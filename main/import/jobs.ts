@@ -72,15 +72,6 @@ export class ImportJobs {
     return job;
   }
 
-  /** Resolves when the job is no longer running (for the CLI and tests). */
-  async wait(id: string, pollMs = 20): Promise<ImportJob> {
-    for (;;) {
-      const job = this.get(id);
-      if (job.state !== 'running') return job;
-      await new Promise((r) => setTimeout(r, pollMs));
-    }
-  }
-
   private prune(): void {
     const cutoff = Date.now() - KEEP_MS;
     for (const [id, job] of this.jobs) {

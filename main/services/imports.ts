@@ -1,5 +1,5 @@
 /** Import jobs, mapping templates, snapshots and provenance over the contract. */
-import { deleteSnapshot, getSnapshot, listSnapshots, provenanceOf, snapshotDetail, snapshotDiff } from '../db/snapshots';
+import { deleteSnapshot, listSnapshots, provenanceOf, snapshotDetail, snapshotDiff } from '../db/snapshots';
 import { commitImport, previewImport, type ImportRequest } from '../import/engine';
 import { ImportJobs } from '../import/jobs';
 import { deleteTemplate, listTemplates, saveTemplate } from '../import/templates';
@@ -57,10 +57,7 @@ export function importHandlers(ctx: ServiceContext): HandlersFor<Methods> {
     'snapshot.list': (f) => listSnapshots(ctx.db, f),
     'snapshot.get': ({ id }) => snapshotDetail(ctx.db, id),
     'snapshot.diff': ({ id, kind, limit, offset }) => snapshotDiff(ctx.db, id, kind, limit, offset),
-    'snapshot.delete': ({ id, reason }) => {
-      getSnapshot(ctx.db, id);
-      return deleteSnapshot(ctx.db, id, ctx.actor, reason);
-    },
+    'snapshot.delete': ({ id, reason }) => deleteSnapshot(ctx.db, id, ctx.actor, reason),
     'provenance.get': ({ indicator, members, period, asOf }) => provenanceOf(ctx.db, indicator, members, period, asOf),
   };
 }
