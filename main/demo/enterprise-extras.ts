@@ -119,7 +119,7 @@ function seedContributions(db: Database, data: DemoData, actor: string): number 
 const CATEGORY_WEIGHTS: Record<SignalCategory, number> = { wage_arrears: 40, social_insurance: 18, layoff: 14, halt: 6, other: 22 };
 const CHANNEL_WEIGHTS: Record<SignalChannel, number> = { hotline: 55, wage_arrears: 25, police110: 10, other: 10 };
 const SMALL_FIRMS = ['装饰工程', '餐饮', '建材', '劳务', '保洁服务', '物流', '汽车维修', '服装', '电子商务', '印刷'];
-const PREFIXES = ['和顺', '鑫盛', '广源', '金鼎', '佳美', '恒通', '新宇', '福润', '大成', '众合'];
+const PREFIXES = ['和顺', '鑫盛', '广源', '金鼎', '佳美', '恒通', '新宇', '福润', '大成', '众合', '德润', '华信', '兴业', '宏图', '盛世', '丰华', '益民', '顺达', '隆基', '安泰'];
 
 function summaryFor(category: SignalCategory, firm: string | null, count: number, rng: Random): string {
   const who = firm ?? '某单位';
@@ -270,12 +270,18 @@ export const DEMO_ALERT_MONTHS = 24;
 function seedLedger(db: Database, data: DemoData, actor: string): number {
   const from = shiftPeriod(data.end, -5);
   const alerts = db
-    .prepare(`SELECT a.id, a.level, a.period, a.subject_type AS subjectType, a.rule_id AS ruleId, r.code FROM alert a JOIN warning_rule r ON r.id = a.rule_id
-      WHERE a.status = 'active' AND a.period >= ? AND a.period <= ? AND a.subject_type IN ('firm', 'district') ORDER BY a.period, a.id`)
-    .all(from, data.end) as Array<{ id: number; level: WarningLevel; period: string; subjectType: 'firm' | 'district'; ruleId: number; code: string }>;
-  const chosen = alerts
+    .prepare(`SELECT a.id, a.level, a.period, a.subject_type AS subjectType, a.district, r.code FROM alert a JOIN warning_rule r ON r.id = a.rule_id
+      WHERE a.status = 'active' AND a.period >= ? AND a.period <= ? AND (a.subject_type IN ('firm', 'district') OR a.district IS NOT NULL) ORDER BY a.period DESC, a.id`)
+    .all(from, data.end) as Array<{ id: number; level: WarningLevel; period: string; subjectType: string; district: string | null; code: string }>;
+  // The latest, most severe alert of each rule, so the demo ledger shows the variety of the groups' work.
+  const perRule = new Map<string, (typeof alerts)[number]>();
+  for (const a of alerts) {
+    const best = perRule.get(a.code);
+    if (!best || levelRank(a.level) > levelRank(best.level)) perRule.set(a.code, a);
+  }
+  const chosen = [...perRule.values()]
     .filter((a) => levelRank(a.level) >= 2)
-    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || comparePeriods(a.period, b.period) || a.id - b.id)
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level) || a.id - b.id)
     .slice(0, 7)
     .sort((a, b) => comparePeriods(a.period, b.period) || a.id - b.id);
   const plans: Array<{ status: LedgerStatus; comments: string[] }> = [
@@ -298,7 +304,7 @@ function seedLedger(db: Database, data: DemoData, actor: string): number {
   chosen.forEach((a, i) => {
     const plan = plans[i % plans.length]!;
     const opened = new Date(batchTime(a.period, 16));
-    const group = suggestGroup(a.subjectType, a.level);
+    const group = suggestGroup(a.subjectType === 'firm' ? 'firm' : 'district', a.level);
     const due = localDate(new Date(opened.getTime() + 30 * 86400_000));
     const item = createLedgerItem(db, { fromAlertId: a.id, group, owner: owners[group], dueDate: due }, actor, opened);
     let at = opened.getTime();

@@ -4,6 +4,7 @@ import { INDICATORS } from '../../shared/domain/catalog';
 import { ObservationStore } from '../db/observations';
 import { writeAudit } from '../db/audit';
 import { generateDemo, type DemoData } from './generate';
+import { seedEnterpriseExtras } from './enterprise-extras';
 import { mustParsePeriod, periodRange } from '../../shared/period';
 
 export interface SeedResult {
@@ -85,6 +86,7 @@ export function seedDemo(db: Database, options: { end: string; actor: string; da
       snapshots++;
       for (const o of list) insertObs.run(store.ensureSeries(o.indicator, o.members), o.period, snap, o.value);
     }
+    seedEnterpriseExtras(db, data, options.actor);
     writeAudit(db, { actor: options.actor, action: 'demo.generate', entity: 'cache', details: { end: data.end, observations: data.observations.length, enterprises: data.enterprises.length } });
   })();
 

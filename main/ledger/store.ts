@@ -170,7 +170,7 @@ const LEVEL_NAMES: Record<WarningLevel, LocalizedName> = { blue: { zh: '蓝色',
 
 /** The default title of an item made from an alert: rule, subject, period. */
 export function titleFromAlert(alert: AlertView): string {
-  return `${alert.ruleName.zh}：${alert.subject.label.zh}（${periodLabel(alert.period, 'zh-CN')}，${LEVEL_NAMES[alert.level].zh}预警）`;
+  return `${alert.subject.label.zh}：${alert.ruleName.zh}（${periodLabel(alert.period, 'zh-CN')}，${LEVEL_NAMES[alert.level].zh}预警）`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   Article41Result,
   CrossCheckResult,
   CrossCheckRow,
+  DiffusionPoint,
   EnterpriseOverview,
   EnterpriseSettings,
   FirmDetail,
@@ -27,6 +28,7 @@ import {
   isCrossCheckException,
   jobLossRate,
   mainSeparationReason,
+  panelDiffusion,
   panelTotals,
   rankReducers,
   totalSeparations,
@@ -46,7 +48,6 @@ import { SignalStore } from '../db/signals';
 import { exportTable, type ExportColumn } from '../export/tables';
 import { listLedger } from '../ledger/store';
 import { queryAlerts } from '../warnings/alerts';
-import { diffusionSeries } from '../warnings/diffusion';
 import { getSetting, setSetting } from './settings';
 import type { HandlersFor, ServiceContext } from './types';
 
@@ -107,6 +108,13 @@ function headcountPct(current: PanelTotals | null, base: PanelTotals | null): nu
 function ratePts(current: PanelTotals | null, base: PanelTotals | null): number | null {
   if (current?.jobLossRate == null || base?.jobLossRate == null) return null;
   return clean(current.jobLossRate - base.jobLossRate);
+}
+
+function diffusionPoint(period: string, byPeriod: ReadonlyMap<string, ReportRow[]>): DiffusionPoint {
+  const previous = new Map((byPeriod.get(shiftPeriod(period, -1)) ?? []).map((r) => [r.enterpriseId, r]));
+  const d = panelDiffusion(byPeriod.get(period) ?? [], previous);
+  // The first month of the history has no previous month: hiring and wages stay gaps there.
+  return { period, hiring: d.hiring.index, headcount: d.headcount.index, wages: d.wages.index, production: d.production.index };
 }
 
 export function enterpriseOverview(ctx: ServiceContext, input: { period?: string; groupBy: PanelGrouping; months: number }): EnterpriseOverview {
@@ -177,7 +185,7 @@ export function enterpriseOverview(ctx: ServiceContext, input: { period?: string
     groupBy: input.groupBy,
     groups,
     trend,
-    diffusion: diffusionSeries(byPeriod, trend.map((t) => t.period)),
+    diffusion: trend.map((t) => diffusionPoint(t.period, byPeriod)),
     production,
     flags: { article41: art41, bigCut, crossCheck, plannedArticle41: planned },
   };

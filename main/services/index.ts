@@ -8,6 +8,11 @@ import { importHandlers } from './imports';
 import { overviewHandlers } from './overview';
 import { packageHandlers } from './packages';
 import { seriesHandlers } from './series';
+import { enterprisesHandlers } from './enterprises';
+import { groupsHandlers } from './groups';
+import { ledgerHandlers } from './ledger';
+import { signalsHandlers } from './signals';
+import { warningsHandlers } from './warnings';
 import type { Handlers, ServiceContext } from './types';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -21,5 +26,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...overviewHandlers(ctx),
     ...packageHandlers(ctx),
     ...seriesHandlers(ctx),
+    ...enterprisesHandlers(ctx),
+    ...groupsHandlers(ctx),
+    ...ledgerHandlers(ctx),
+    ...signalsHandlers(ctx),
+    ...warningsHandlers(ctx),
   };
 }

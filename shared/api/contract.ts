@@ -14,6 +14,11 @@ import { importsMethods } from './imports';
 import { overviewMethods } from './overview';
 import { packagesMethods } from './packages';
 import { seriesMethods } from './series';
+import { enterprisesMethods } from './enterprises';
+import { groupsMethods } from './groups';
+import { ledgerMethods } from './ledger';
+import { signalsMethods } from './signals';
+import { warningsMethods } from './warnings';
 
 export const contract = {
   ...analyticsMethods,
@@ -25,6 +30,11 @@ export const contract = {
   ...overviewMethods,
   ...packagesMethods,
   ...seriesMethods,
+  ...enterprisesMethods,
+  ...groupsMethods,
+  ...ledgerMethods,
+  ...signalsMethods,
+  ...warningsMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 /**
  * Key-enterprise monitoring (重点企业用工监测): the monthly report of one firm, the checks a report
  * must pass, the Labour Contract Law Article 41 flags, the social-insurance cross-check and the
- * panel aggregates (../DOMAIN.md sections 4 and 5). Pure functions, no I/O.
+ * panel aggregates and diffusion indices (../DOMAIN.md sections 3 to 5). Pure functions, no I/O.
  */
+import { diffusionIndex, directionOf, type Direction, type DiffusionResult } from '../calc/diffusion';
 
 export const SECTORS = ['EQUIP', 'METAL', 'PETRO', 'COAL', 'CONSTR', 'TRADSVC', 'AUTO', 'OTHER'] as const;
 export const INDUSTRIES = ['I1', 'I2', 'I3'] as const;
@@ -292,4 +293,47 @@ export function rankReducers<T>(items: readonly T[], figures: (t: T) => Pick<Rep
     .sort((a, b) => b.f.opening - b.f.closing - (a.f.opening - a.f.closing) || b.f.sepEconomic - a.f.sepEconomic || a.i - b.i)
     .slice(0, Math.max(0, limit))
     .map((x) => ({ item: x.item, reduction: x.f.opening - x.f.closing }));
+}
+
+// ------------------------------------------------------------------ diffusion indices
+
+/** Wages moving by less than this share of last month's are "unchanged" (0.5%). */
+export const WAGE_TOLERANCE = 0.005;
+
+/** Production status as an answer to "is production up, unchanged or down?". */
+export function productionDirection(status: ProductionStatus): Direction {
+  return status === 'expanded' ? 'up' : status === 'normal' ? 'same' : 'down';
+}
+
+export interface PanelDiffusion {
+  hiring: DiffusionResult;
+  headcount: DiffusionResult;
+  wages: DiffusionResult;
+  production: DiffusionResult;
+}
+
+/**
+ * The key enterprises' diffusion indices for one month (../DOMAIN.md section 3), per question:
+ * hiring (hires this month against last month's), headcount (closing against opening), wages
+ * (average wage against last month's, within 0.5% counts as unchanged) and production (the status
+ * the firm states: expanded up, normal unchanged, reduced or halted down). A firm without last
+ * month's report is left out of the questions that need it.
+ * @example panelDiffusion([{ enterpriseId: 1, ...report }], new Map()).headcount.index // 0, 50 or 100
+ */
+export function panelDiffusion(
+  current: ReadonlyArray<ReportFigures & { enterpriseId: number }>,
+  previous: ReadonlyMap<number, ReportFigures>,
+): PanelDiffusion {
+  const hiring: Array<Direction | null> = [];
+  const headcount: Array<Direction | null> = [];
+  const wages: Array<Direction | null> = [];
+  const production: Array<Direction | null> = [];
+  for (const r of current) {
+    const prev = previous.get(r.enterpriseId);
+    hiring.push(prev ? directionOf(r.hires, prev.hires) : null);
+    headcount.push(directionOf(r.closing, r.opening));
+    wages.push(prev && prev.avgWage != null && r.avgWage != null ? directionOf(r.avgWage, prev.avgWage, WAGE_TOLERANCE * prev.avgWage) : null);
+    production.push(productionDirection(r.production));
+  }
+  return { hiring: diffusionIndex(hiring), headcount: diffusionIndex(headcount), wages: diffusionIndex(wages), production: diffusionIndex(production) };
 }

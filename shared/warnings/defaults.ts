@@ -19,7 +19,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     code: 'ART41',
     definition: {
       kind: 'article41',
-      name: { zh: '经济性裁员达到《劳动合同法》第四十一条标准；单家企业月裁员超过200人', en: 'Economic layoffs under Labour Contract Law Art. 41; single firm cutting over 200 in a month' },
+      name: { zh: '经济性裁员达第四十一条标准（单家超200人为红色）', en: 'Economic layoffs under Labour Contract Law Art. 41 (over 200 in one firm: red)' },
       scope: all,
       params: { minPeople: 20, minSharePct: 10, bigCut: 200, level: 'orange', bigCutLevel: 'red', basis: 'economic' },
     },
@@ -28,7 +28,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     code: 'ART41_PLANNED',
     definition: {
       kind: 'article41',
-      name: { zh: '拟裁员达到第四十一条标准（须提前30日说明并报告）', en: 'Planned cuts under Art. 41 (30 days’ notice and report required)' },
+      name: { zh: '拟裁员达第四十一条标准（须提前30日说明并报告）', en: 'Planned cuts under Art. 41 (30 days’ notice and report required)' },
       scope: all,
       params: { minPeople: 20, minSharePct: 10, bigCut: 200, level: 'blue', bigCutLevel: 'orange', basis: 'planned' },
     },
@@ -192,7 +192,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
       kind: 'signal_count',
       name: { zh: '同一企业舆情线索', en: 'Signals about one firm' },
       scope: { type: 'signals', categories: [], channels: [], by: 'firm' },
-      params: { bands: { blue: 3, yellow: 5, orange: 10, red: 20 } },
+      params: { bands: { blue: 5, yellow: 10, orange: 20, red: 40 } },
     },
   },
 ];
