@@ -12,6 +12,7 @@ import { countSignals, type SignalCase } from '../../shared/domain/signals';
 import type { Dimension, Indicator, LocalizedName, MemberSelection, SeriesPoint } from '../../shared/domain/types';
 import { comparePeriods, shiftPeriod } from '../../shared/period';
 import {
+  evaluateAnomaly,
   evaluateArticle41,
   evaluateChange,
   evaluateConsecutive,
@@ -19,6 +20,7 @@ import {
   evaluateFirmThreshold,
   evaluateSignalCount,
   evaluateThreshold,
+  seriesAnomalies,
   type FirmInput,
   type SeriesInput,
 } from '../../shared/warnings/evaluate';
@@ -266,7 +268,7 @@ function fire(data: WarningData, rule: WarningRule, period: string): Firing[] {
     case 'consecutive':
       return seriesInputs(data, rule).flatMap((s) => evaluateConsecutive(rule, s, period) ?? []);
     case 'anomaly':
-      return [];
+      return seriesInputs(data, rule).flatMap((s) => evaluateAnomaly(rule, s, period, data.memo(`anomaly:${rule.id}:${rule.version}:${s.subject.key}`, () => seriesAnomalies(rule, s))) ?? []);
     case 'article41':
       return evaluateArticle41(rule, firmInputs(data, rule.scope, period));
     case 'firm_threshold':

@@ -88,6 +88,24 @@ export const DEFAULT_RULES: DefaultRule[] = [
     },
   },
   {
+    code: 'ENT_SEPARATIONS_ANOMALY',
+    definition: {
+      kind: 'anomaly',
+      name: { zh: '重点企业减员人数同比变化异常', en: 'Key enterprises: unusual year-on-year change in separations' },
+      scope: { type: 'indicator', indicator: 'ENT.SEPARATIONS', members: {}, breakdown: 'sector' },
+      params: { bands: { yellow: 3.5, orange: 5, red: 7 }, window: 36, basis: 'yoy' },
+    },
+  },
+  {
+    code: 'UI_RECIPIENTS_ANOMALY',
+    definition: {
+      kind: 'anomaly',
+      name: { zh: '领取失业保险金人数同比变化异常', en: 'Unemployment-insurance recipients: unusual year-on-year change' },
+      scope: { type: 'indicator', indicator: 'UI.RECIPIENTS', members: {} },
+      params: { bands: { yellow: 3.5, orange: 5, red: 7 }, window: 36, basis: 'yoy' },
+    },
+  },
+  {
     code: 'SI_CROSSCHECK',
     definition: {
       kind: 'crosscheck',

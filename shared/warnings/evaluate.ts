@@ -2,6 +2,7 @@
  * Pure evaluation of warning rules: given the data a rule looks at and the period, what fires and
  * at which level, with the evidence. No I/O: main/warnings reads the data and stores the alerts.
  */
+import { anomalyScores, median, medianAbsoluteDeviation, type AnomalyPoint } from '../calc/anomaly';
 import { change, type ChangeUnit } from '../calc/changes';
 import { article41, crossCheckGap, jobLossRate, totalSeparations, type ReportFigures } from '../domain/enterprise';
 import type { LocalizedName, Polarity, SeriesPoint } from '../domain/types';
@@ -97,6 +98,49 @@ export function evaluateConsecutive(rule: RuleOf<'consecutive'>, s: SeriesInput,
   const level = bandLevel(run, rule.params.bands, 'above');
   if (!level || run === 0) return null;
   return { subject: s.subject, level, value: run, evidence: { kind: 'consecutive', run, points, direction, bands: rule.params.bands } };
+}
+
+/**
+ * Robust anomaly scores of a series' changes (shared/calc/anomaly: median and MAD of the preceding
+ * `window` changes), month on month or year on year, for every period. Computed once per series.
+ */
+export function seriesAnomalies(rule: RuleOf<'anomaly'>, s: SeriesInput): AnomalyPoint[] {
+  return anomalyScores(s.points, { unit: s.changeUnit, basis: rule.params.basis === 'yoy' ? 'yoy' : 'pop', window: rule.params.window, minSample: 12 });
+}
+
+/**
+ * Robust anomaly score of the period's change; bands apply to the score in the bad direction
+ * (by polarity, or either way for neutral indicators).
+ * @example evaluateAnomaly(rule({ bands: { orange: 3.5 } }), series, '2024-06') // orange when the change is 3.5 robust deviations out
+ */
+export function evaluateAnomaly(rule: RuleOf<'anomaly'>, s: SeriesInput, period: string, scores: readonly AnomalyPoint[] = seriesAnomalies(rule, s)): Firing | null {
+  const i = scores.findIndex((p) => p.period === period);
+  const point = scores[i];
+  if (!point || point.score === null || point.change === null) return null;
+  const direction = rule.params.direction ?? badDirection(s.polarity);
+  const level = bandLevel(deterioration(point.score, direction), rule.params.bands, 'above');
+  if (!level) return null;
+  const reference: number[] = [];
+  for (let j = Math.max(0, i - rule.params.window); j < i; j++) {
+    const c = scores[j]!.change;
+    if (c !== null) reference.push(c);
+  }
+  return {
+    subject: s.subject,
+    level,
+    value: point.score,
+    evidence: {
+      kind: 'anomaly',
+      period,
+      change: point.change,
+      score: point.score,
+      median: median(reference) ?? 0,
+      mad: medianAbsoluteDeviation(reference) ?? 0,
+      window: rule.params.window,
+      basis: rule.params.basis,
+      bands: rule.params.bands,
+    },
+  };
 }
 
 // ------------------------------------------------------------------ firm kinds
