@@ -6,7 +6,7 @@ import type { AlertView } from './warnings';
 import { monthSchema } from './warnings';
 import type { LocalizedName } from '../domain/types';
 import type { SignalCase } from '../domain/signals';
-import { LEDGER_GROUPS, LEDGER_STATUSES, LEDGER_SUBJECT_TYPES, type LedgerGroup, type LedgerStatus, type LedgerSubjectType } from '../domain/ledger';
+import { LEDGER_GROUPS, LEDGER_STATUSES, type LedgerGroup, type LedgerStatus, type LedgerSubjectType } from '../domain/ledger';
 import type { WarningLevel } from '../warnings/levels';
 import { levelSchema } from '../warnings/rules';
 
