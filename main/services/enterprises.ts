@@ -446,14 +446,14 @@ export async function exportEnterpriseTable(
 
 export function enterprisesHandlers(
   ctx: ServiceContext,
-): HandlersFor<'enterprises.overview' | 'enterprises.list' | 'enterprises.topCuts' | 'enterprises.detail' | 'enterprises.crossCheck' | 'enterprises.article41' | 'enterprises.export' | 'enterprises.settings' | 'enterprises.saveSettings'> {
+): HandlersFor<'enterprises.overview' | 'enterprises.list' | 'enterprises.topCuts' | 'enterprises.detail' | 'enterprises.crossCheck' | 'enterprises.layoffFlags' | 'enterprises.export' | 'enterprises.settings' | 'enterprises.saveSettings'> {
   return {
     'enterprises.overview': (input) => enterpriseOverview(ctx, input),
     'enterprises.list': (input) => firmList(ctx, input),
     'enterprises.topCuts': (input) => topCuts(ctx, input),
     'enterprises.detail': ({ id }) => firmDetail(ctx, id),
     'enterprises.crossCheck': (input) => crossCheck(ctx, input),
-    'enterprises.article41': (input) => article41Flags(ctx, input),
+    'enterprises.layoffFlags': (input) => article41Flags(ctx, input),
     'enterprises.export': (input) => exportEnterpriseTable(ctx, input),
     'enterprises.settings': () => enterpriseSettings(ctx),
     'enterprises.saveSettings': (input) => {

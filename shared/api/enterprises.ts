@@ -166,7 +166,7 @@ export const enterprisesMethods = {
   'enterprises.topCuts': method<TopCuts>()(z.object({ period: monthSchema, limit: z.number().int().min(1).max(100).default(10), filter: firmFilterSchema.optional() }).strict()),
   'enterprises.detail': method<FirmDetail>()(z.object({ id: z.number().int().positive() }).strict()),
   'enterprises.crossCheck': method<CrossCheckResult>()(z.object({ period: monthSchema.optional(), thresholdPct: z.number().min(0).max(1000).optional() }).strict()),
-  'enterprises.article41': method<Article41Result>()(z.object({ period: monthSchema.optional() }).strict()),
+  'enterprises.layoffFlags': method<Article41Result>()(z.object({ period: monthSchema.optional() }).strict()),
   'enterprises.export': method<ExportedFile>()(
     z
       .object({

@@ -9,6 +9,10 @@ import { serveCommand } from './serve';
 import { snapshotsCommand } from './snapshots';
 import { stlCommand } from './stl';
 import { xcorrCommand } from './xcorr';
+import { creditCodeCommand } from './credit-code';
+import { enterprisesCommand } from './enterprises';
+import { ledgerCommand } from './ledger';
+import { warningsCommand } from './warnings';
 
 /** Every CLI command. */
-export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand, packageCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand, packageCommand, creditCodeCommand, warningsCommand, ledgerCommand, enterprisesCommand];
