@@ -2,13 +2,17 @@
  * The pages of the workstation, in menu order. A feature adds one entry here and its own folder
  * under pages/ and its own i18n namespace.
  */
-import { DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ClimatePage } from './climate/ClimatePage';
 import { DataPage } from './data/DataPage';
 import { ExplorerPage } from './explorer/ExplorerPage';
 import { LeadLagPage } from './leadlag/LeadLagPage';
 import { OverviewPage } from './overview/OverviewPage';
+import { EnterprisesPage } from './enterprises/EnterprisesPage';
+import { GroupsPage } from './groups/GroupsPage';
+import { LedgerPage } from './ledger/LedgerPage';
+import { WarningsPage } from './warnings/WarningsPage';
 
 export interface PageProps {
   params: URLSearchParams;
@@ -29,4 +33,8 @@ export const PAGES: PageEntry[] = [
   { key: 'climate', label: 'climate:nav', icon: <FundOutlined />, render: () => <ClimatePage /> },
   { key: 'leadlag', label: 'leadlag:nav', icon: <SwapOutlined />, render: () => <LeadLagPage /> },
   { key: 'data', label: 'common:nav.data', icon: <DatabaseOutlined />, render: ({ params, navigate }) => <DataPage params={params} navigate={navigate} /> },
+  { key: 'enterprises', label: 'enterprises:nav', icon: <BankOutlined />, render: (props) => <EnterprisesPage {...props} /> },
+  { key: 'groups', label: 'groups:nav', icon: <TeamOutlined />, render: (props) => <GroupsPage {...props} /> },
+  { key: 'warnings', label: 'warnings:nav', icon: <AlertOutlined />, render: (props) => <WarningsPage {...props} /> },
+  { key: 'ledger', label: 'ledger:nav', icon: <ProfileOutlined />, render: (props) => <LedgerPage {...props} /> },
 ];
