@@ -21,8 +21,9 @@ export function latestDataMonth(ctx: ServiceContext): string | null {
   return comparePeriods(reports, observed) >= 0 ? reports : observed;
 }
 
-function invalid(problem: string, message: string): AppError {
-  return new AppError('warnings.invalid_rule', message, { problem });
+/** A rule the catalogue or the band order refuses; the code names the problem for the UI. */
+function invalid(problem: string, message: string, params: Record<string, string> = {}): AppError {
+  return new AppError(`warnings.${problem}`, message, params);
 }
 
 /** Checks a definition against the catalogue: the indicator, its dimensions, the member codes, the bands' direction. */
@@ -32,11 +33,11 @@ export function checkRuleAgainstCatalog(ctx: ServiceContext, def: RuleDefinition
   const memberExists = (dim: string, code: string) => dims.find((d) => d.code === dim)?.members.some((m) => m.code === code) ?? false;
   if (def.scope.type === 'indicator') {
     const indicator = getIndicator(ctx.db, def.scope.indicator);
-    if (!indicator) throw invalid('unknown_indicator', `Unknown indicator ${def.scope.indicator}`);
+    if (!indicator) throw invalid('unknown_indicator', `Unknown indicator ${def.scope.indicator}`, { code: def.scope.indicator });
     for (const [dim, code] of Object.entries(def.scope.members)) {
-      if (!indicator.dimensions.includes(dim) || !memberExists(dim, code)) throw invalid('unknown_member', `${indicator.code} has no member ${dim}=${code}`);
+      if (!indicator.dimensions.includes(dim) || !memberExists(dim, code)) throw invalid('unknown_member', `${indicator.code} has no member ${dim}=${code}`, { member: `${dim}=${code}` });
     }
-    if (def.scope.breakdown && !indicator.dimensions.includes(def.scope.breakdown)) throw invalid('unknown_dimension', `${indicator.code} is not broken down by ${def.scope.breakdown}`);
+    if (def.scope.breakdown && !indicator.dimensions.includes(def.scope.breakdown)) throw invalid('unknown_dimension', `${indicator.code} is not broken down by ${def.scope.breakdown}`, { dimension: def.scope.breakdown });
     if (def.kind === 'threshold' && !def.params.direction) {
       const direction = indicator.polarity === 'up_good' ? 'below' : 'above';
       const problem = checkBands(def.params.bands, direction);
@@ -44,8 +45,8 @@ export function checkRuleAgainstCatalog(ctx: ServiceContext, def: RuleDefinition
     }
   }
   if (def.scope.type === 'panel') {
-    for (const s of def.scope.sectors) if (!memberExists('sector', s)) throw invalid('unknown_member', `Unknown sector ${s}`);
-    for (const d of def.scope.districts) if (!memberExists('district', d)) throw invalid('unknown_member', `Unknown district ${d}`);
+    for (const s of def.scope.sectors) if (!memberExists('sector', s)) throw invalid('unknown_member', `Unknown sector ${s}`, { member: s });
+    for (const d of def.scope.districts) if (!memberExists('district', d)) throw invalid('unknown_member', `Unknown district ${d}`, { member: d });
   }
 }
 

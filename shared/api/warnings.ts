@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 import type { LocalizedName } from '../domain/types';
 import type { WarningLevel } from '../warnings/levels';
-import { levelSchema, ruleDefinitionSchema, RULE_KINDS, type AlertEvidence, type AlertSubject, type RuleKind, type WarningRule } from '../warnings/rules';
+import { levelSchema, ruleShapeSchema, RULE_KINDS, type AlertEvidence, type AlertSubject, type RuleKind, type WarningRule } from '../warnings/rules';
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month' });
 
@@ -61,8 +61,8 @@ export const alertFilterSchema = z
 
 export const warningsMethods = {
   'warnings.rules': method<WarningRule[]>()(z.object({}).strict()),
-  'warnings.createRule': method<WarningRule>()(z.object({ definition: ruleDefinitionSchema, enabled: z.boolean().default(true) }).strict()),
-  'warnings.updateRule': method<WarningRule>()(z.object({ id: z.number().int().positive(), definition: ruleDefinitionSchema }).strict()),
+  'warnings.createRule': method<WarningRule>()(z.object({ definition: ruleShapeSchema, enabled: z.boolean().default(true) }).strict()),
+  'warnings.updateRule': method<WarningRule>()(z.object({ id: z.number().int().positive(), definition: ruleShapeSchema }).strict()),
   'warnings.setRuleEnabled': method<WarningRule>()(z.object({ id: z.number().int().positive(), enabled: z.boolean() }).strict()),
   'warnings.alerts': method<AlertList>()(alertFilterSchema),
   'warnings.alert': method<AlertView>()(z.object({ id: z.number().int().positive() }).strict()),

@@ -131,9 +131,8 @@ const signalCountParams = z.object({ bands: bandsSchema }).strict();
 
 const name = z.object({ zh: z.string().min(1).max(80), en: z.string().max(120) }).strict();
 
-/** A rule as written by the user or shipped: kind, scope and parameters must fit together. */
-export const ruleDefinitionSchema = z
-  .discriminatedUnion('kind', [
+/** The shape of a rule: kind, scope and parameters that fit together (checked further by {@link ruleProblems}). */
+export const ruleShapeSchema = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('threshold'), name, scope: z.union([indicatorScopeSchema, panelScopeSchema]), params: thresholdParams }).strict(),
     z.object({ kind: z.literal('change'), name, scope: z.union([indicatorScopeSchema, panelScopeSchema]), params: changeParams }).strict(),
     z.object({ kind: z.literal('consecutive'), name, scope: z.union([indicatorScopeSchema, panelScopeSchema]), params: consecutiveParams }).strict(),
@@ -142,10 +141,12 @@ export const ruleDefinitionSchema = z
     z.object({ kind: z.literal('firm_threshold'), name, scope: panelScopeSchema, params: firmThresholdParams }).strict(),
     z.object({ kind: z.literal('crosscheck'), name, scope: panelScopeSchema, params: crosscheckParams }).strict(),
     z.object({ kind: z.literal('signal_count'), name, scope: signalScopeSchema, params: signalCountParams }).strict(),
-  ])
-  .superRefine((rule, ctx) => {
-    for (const problem of ruleProblems(rule)) ctx.addIssue({ code: 'custom', message: problem, path: ['params'] });
-  });
+]);
+
+/** A usable rule: the shape, and bands that get stricter with the level and the like. */
+export const ruleDefinitionSchema = ruleShapeSchema.superRefine((rule, ctx) => {
+  for (const problem of ruleProblems(rule)) ctx.addIssue({ code: 'custom', message: problem, path: ['params'] });
+});
 
 export type RuleDefinition = z.output<typeof ruleDefinitionSchema>;
 export type RuleDefinitionInput = z.input<typeof ruleDefinitionSchema>;

@@ -147,12 +147,16 @@ describe('rules', () => {
 
   it('creates user rules after checking them against the catalogue', async () => {
     const name = { zh: '铁西区登记失业人数', en: 'Registered unemployed, Tiexi' };
-    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'NO.SUCH' }, params: { bands: { red: 1 } } } })).toBe('warnings.invalid_rule');
-    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT', members: { district: '999999' } }, params: { bands: { red: 1 } } } })).toBe('warnings.invalid_rule');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'NO.SUCH' }, params: { bands: { red: 1 } } } })).toBe('warnings.unknown_indicator');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT', members: { district: '999999' } }, params: { bands: { red: 1 } } } })).toBe('warnings.unknown_member');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT', breakdown: 'degree' }, params: { bands: { red: 1 } } } })).toBe('warnings.unknown_dimension');
     // "up is good": the bands must fall with the level
-    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'ENT.HEADCOUNT' }, params: { bands: { yellow: 300000, red: 340000 } } } })).toBe('warnings.invalid_rule');
-    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'panel', sectors: ['NOPE'], districts: [], metric: 'headcount' }, params: { bands: { red: 1 } } } })).toBe('warnings.invalid_rule');
-    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT' }, params: { bands: {} } } })).toBe('common.invalid_input');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'ENT.HEADCOUNT' }, params: { bands: { yellow: 300000, red: 340000 } } } })).toBe('warnings.bands_not_monotone');
+    expect(await refused('warnings.createRule', { definition: { kind: 'change', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT' }, params: { basis: 'mom', bands: { yellow: 5, orange: 4 } } } })).toBe('warnings.bands_not_monotone');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'panel', sectors: ['NOPE'], districts: [], metric: 'headcount' }, params: { bands: { red: 1 } } } })).toBe('warnings.unknown_member');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'panel', sectors: [], districts: [] }, params: { bands: { red: 1 } } } })).toBe('warnings.panel_metric_required');
+    expect(await refused('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT' }, params: { bands: {} } } })).toBe('warnings.bands_empty');
+    expect(await refused('warnings.createRule', { definition: { kind: 'article41', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT' }, params: {} } })).toBe('common.invalid_input');
 
     const created = await call<WarningRule>('warnings.createRule', { definition: { kind: 'threshold', name, scope: { type: 'indicator', indicator: 'UNE.REG_COUNT', members: { district: '210106' } }, params: { bands: { yellow: 1 } } } });
     expect(created).toMatchObject({ code: 'USER_1', builtin: false, enabled: true, version: 1 });
