@@ -136,15 +136,22 @@ export class EnterpriseStore {
     return (this.stmt(`period|${cond.sql}`, sql).all(period, ...cond.params, period) as RawReport[]).map(reportFromRaw);
   }
 
-  /** Reports of every firm for a range of months (inclusive), latest vintage per firm and month. */
+  /**
+   * Reports of every firm for a range of months (inclusive), latest vintage per firm and month,
+   * ordered by month and firm. One ordered pass keeping the newest row per key: cheaper than a
+   * grouped self-join over the whole history.
+   */
   reportsForRange(from: string, to: string, asOf?: AsOf): ReportRow[] {
     const cond = vintageCondition(this.db, asOf);
-    const sql = () => `SELECT o.* FROM enterprise_report o
-      JOIN (SELECT o.enterprise_id AS e, o.period AS p, max(o.snapshot_id) AS s FROM enterprise_report o
-            WHERE o.period BETWEEN ? AND ? AND ${cond.sql} GROUP BY o.enterprise_id, o.period) v
-        ON v.e = o.enterprise_id AND v.p = o.period AND v.s = o.snapshot_id
-      ORDER BY o.period, o.enterprise_id`;
-    return (this.stmt(`range|${cond.sql}`, sql).all(from, to, ...cond.params) as RawReport[]).map(reportFromRaw);
+    const sql = () => `SELECT o.* FROM enterprise_report o WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.enterprise_id, o.snapshot_id`;
+    const out: ReportRow[] = [];
+    for (const raw of this.stmt(`range|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<RawReport>) {
+      const last = out[out.length - 1];
+      const row = reportFromRaw(raw);
+      if (last && last.enterpriseId === row.enterpriseId && last.period === row.period) out[out.length - 1] = row;
+      else out.push(row);
+    }
+    return out;
   }
 
   /** One firm's reports, oldest first. */
@@ -166,6 +173,20 @@ export class EnterpriseStore {
         ON v.c = o.credit_code AND v.s = o.snapshot_id
       WHERE o.period = ? ORDER BY o.credit_code`;
     return this.stmt(`si|${cond.sql}`, sql).all(period, ...cond.params, period) as Contribution[];
+  }
+
+  /** Contributors per credit code for a range of months, latest vintage per code and month, by month. */
+  contributionsForRange(from: string, to: string, asOf?: AsOf): Contribution[] {
+    const cond = vintageCondition(this.db, asOf);
+    const sql = () => `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
+      FROM si_contribution o WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.credit_code, o.snapshot_id`;
+    const out: Contribution[] = [];
+    for (const row of this.stmt(`sirange|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<Contribution>) {
+      const last = out[out.length - 1];
+      if (last && last.creditCode === row.creditCode && last.period === row.period) out[out.length - 1] = row;
+      else out.push(row);
+    }
+    return out;
   }
 
   /** One firm's contributors by month, oldest first. */

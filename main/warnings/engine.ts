@@ -10,7 +10,7 @@ import type { Enterprise } from '../../shared/domain/enterprise';
 import { seriesKey } from '../../shared/domain/series-key';
 import { countSignals, type SignalCase } from '../../shared/domain/signals';
 import type { Dimension, Indicator, LocalizedName, MemberSelection, SeriesPoint } from '../../shared/domain/types';
-import { comparePeriods, shiftPeriod } from '../../shared/period';
+import { comparePeriods, periodRange, shiftPeriod } from '../../shared/period';
 import {
   evaluateAnomaly,
   evaluateArticle41,
@@ -89,6 +89,8 @@ class WarningData {
   private firms: Map<number, Enterprise> | null = null;
   private panelRange: { from: string; to: string } | null = null;
   private panelRows: Array<{ firm: Enterprise; report: ReportRow }> | null = null;
+  /** Months whose reports, contributors and signals were read in one pass (evaluating many months). */
+  private preloaded: { from: string; to: string } | null = null;
 
   private readonly memos = new Map<string, unknown>();
 
@@ -148,9 +150,33 @@ class WarningData {
     return this.firms;
   }
 
+  private isPreloaded(period: string): boolean {
+    return this.preloaded !== null && comparePeriods(period, this.preloaded.from) >= 0 && comparePeriods(period, this.preloaded.to) <= 0;
+  }
+
+  /**
+   * Reads the reports, contributors and signals of a range of months in one pass each; later
+   * reads of a month in the range come from memory (a month without data reads as empty).
+   */
+  preload(from: string, to: string): void {
+    const bucket = <T extends { period: string }>(rows: T[], into: Map<string, T[]>) => {
+      for (const r of rows) {
+        let list = into.get(r.period);
+        if (!list) into.set(r.period, (list = []));
+        list.push(r);
+      }
+    };
+    bucket(this.enterprisesStore.reportsForRange(from, to), this.reportCache);
+    const si = new Map<string, Array<{ period: string; creditCode: string; contributors: number }>>();
+    bucket(this.enterprisesStore.contributionsForRange(from, to), si);
+    for (const [period, rows] of si) this.contributionCache.set(period, new Map(rows.map((c) => [c.creditCode, c.contributors])));
+    bucket(this.signalStore.forRange(from, to), this.signalCache);
+    this.preloaded = { from, to };
+  }
+
   reports(period: string): ReportRow[] {
     let r = this.reportCache.get(period);
-    if (!r) this.reportCache.set(period, (r = this.enterprisesStore.reportsForPeriod(period)));
+    if (!r) this.reportCache.set(period, (r = this.isPreloaded(period) ? [] : this.enterprisesStore.reportsForPeriod(period)));
     return r;
   }
 
@@ -163,7 +189,9 @@ class WarningData {
     if (!this.panelRows) {
       const firms = this.enterprises();
       const range = this.panelRange ?? { from: '0000-01', to: '9999-12' };
-      this.panelRows = this.enterprisesStore.reportsForRange(range.from, range.to).flatMap((report) => {
+      const covered = this.isPreloaded(range.from) && this.isPreloaded(range.to);
+      const reports = covered ? periodRange(range.from, range.to).flatMap((p) => this.reports(p)) : this.enterprisesStore.reportsForRange(range.from, range.to);
+      this.panelRows = reports.flatMap((report) => {
         const firm = firms.get(report.enterpriseId);
         return firm ? [{ firm, report }] : [];
       });
@@ -173,13 +201,14 @@ class WarningData {
 
   contributions(period: string): Map<string, number> {
     let m = this.contributionCache.get(period);
+    if (!m && this.isPreloaded(period)) this.contributionCache.set(period, (m = new Map()));
     if (!m) this.contributionCache.set(period, (m = new Map(this.enterprisesStore.contributionsForPeriod(period).map((c) => [c.creditCode, c.contributors]))));
     return m;
   }
 
   signals(period: string): SignalCase[] {
     let s = this.signalCache.get(period);
-    if (!s) this.signalCache.set(period, (s = this.signalStore.forPeriod(period)));
+    if (!s) this.signalCache.set(period, (s = this.isPreloaded(period) ? [] : this.signalStore.forPeriod(period)));
     return s;
   }
 }
@@ -305,7 +334,10 @@ export function evaluateWarnings(db: Database, options: EvaluationOptions): Eval
   const data = new WarningData(db);
   if (months.length) {
     const panelLookback = Math.max(0, ...rules.filter((r) => r.scope.type === 'panel' && r.kind !== 'article41' && r.kind !== 'firm_threshold' && r.kind !== 'crosscheck').map(lookback));
-    data.setPanelRange(shiftPeriod(months[0]!, -panelLookback), months[months.length - 1]!);
+    const from = shiftPeriod(months[0]!, -panelLookback);
+    data.setPanelRange(from, months[months.length - 1]!);
+    // Many months: read everything once rather than month by month.
+    if (months.length > 3) data.preload(from, months[months.length - 1]!);
   }
 
   const existingStmt = db.prepare('SELECT id, subject_key, level, value, evidence, status, rule_version FROM alert WHERE rule_id = ? AND period = ?');

@@ -5,6 +5,7 @@
 import { benchCompositeIndex, benchStl } from './analytics.bench';
 import { benchDemoGeneration, benchFirstOverview, benchSeriesQueries } from './skeleton.bench';
 import { benchImportCsv, benchImportXlsx, benchVintageQueries } from './import.bench';
+import { benchWarnings } from './warnings.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   demo: benchDemoGeneration,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'import-csv': benchImportCsv,
   'import-xlsx': benchImportXlsx,
   vintages: benchVintageQueries,
+  warnings: benchWarnings,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertList, EvaluationResult } from '../../shared/api/warnings';
 import type { WarningRule } from '../../shared/warnings/rules';
 import { openWorkstation, type Workstation } from '../../main/workstation';
+import { evaluateWarnings } from '../../main/warnings/engine';
 import { demoDataDir, TEST_DEMO_END } from '../support/demo-template';
 
 let dir: string;
@@ -117,6 +118,29 @@ describe('evaluation', () => {
     expect(active()).toBe(before);
     expect(back.raised).toBe(0);
     expect(back.updated).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('bulk evaluation', () => {
+  it('evaluating many months in one pass raises exactly what evaluating them one by one does', () => {
+    const a = demoDataDir('ws-warn-bulk-');
+    const b = demoDataDir('ws-warn-single-');
+    const wa = openWorkstation({ dataDir: a, demo: false, actor: 't' });
+    const wb = openWorkstation({ dataDir: b, demo: false, actor: 't' });
+    try {
+      const months = ['2018-01', '2018-02', '2018-03', '2018-04', '2018-05', '2018-06', '2018-07'];
+      evaluateWarnings(wa.ctx.db, { periods: months, actor: 't', trigger: 'manual' });
+      for (const m of months) evaluateWarnings(wb.ctx.db, { periods: [m], actor: 't', trigger: 'manual' });
+      const read = (w: Workstation) => w.ctx.db.prepare('SELECT rule_id, subject_key, period, level, value, evidence, status FROM alert ORDER BY rule_id, subject_key, period').all();
+      const bulk = read(wa);
+      expect(bulk.length).toBeGreaterThan(50);
+      expect(bulk).toEqual(read(wb));
+    } finally {
+      wa.close();
+      wb.close();
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
   });
 });
 
