@@ -5,7 +5,7 @@
 import { panelTotals, type Enterprise, type PanelTotals, type ReportFigures } from '../domain/enterprise';
 import { seriesKey } from '../domain/series-key';
 import type { Frequency, MemberSelection } from '../domain/types';
-import { formatPeriod, mustParsePeriod } from '../period';
+import { formatPeriod, lastMonthOf, mustParsePeriod, periodRange } from '../period';
 import type { PanelMetric, PanelScope } from './rules';
 
 /**
@@ -103,3 +103,19 @@ export const PANEL_METRIC_NAMES: Record<PanelMetric, { zh: string; en: string }>
   sep_economic: { zh: '重点企业经济性裁员', en: 'Key-enterprise economic layoffs' },
   job_loss_rate: { zh: '重点企业岗位流失率', en: 'Key-enterprise job-loss rate' },
 };
+
+/** Longest span evaluated after one import (a long history file re-evaluates only its last months). */
+export const MAX_MONTHS_AFTER_IMPORT = 24;
+
+/**
+ * The months to evaluate for data covering `from`..`to` (any frequency): every month up to the
+ * end of the last period, at most the last {@link MAX_MONTHS_AFTER_IMPORT}.
+ * @example monthsCovered('2026-Q2', '2026-Q3') // ['2026-04', ..., '2026-09']
+ */
+export function monthsCovered(from: string, to: string): string[] {
+  const first = mustParsePeriod(from);
+  const start = first.frequency === 'M' ? from : first.frequency === 'Q' ? `${first.year}-${String(first.index * 3 - 2).padStart(2, '0')}` : `${first.year}-01`;
+  const months = periodRange(start, lastMonthOf(to));
+  return months.slice(-MAX_MONTHS_AFTER_IMPORT);
+}
+

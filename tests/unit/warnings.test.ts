@@ -15,7 +15,7 @@ import {
 } from '../../shared/warnings/evaluate';
 import { bandLevel, checkBands, maxLevel } from '../../shared/warnings/levels';
 import { ruleDefinitionSchema, type AlertSubject, type RuleDefinitionInput, type RuleOf } from '../../shared/warnings/rules';
-import { evaluationPeriod, panelSeries, panelSubjectKey, seriesSubjectKey } from '../../shared/warnings/scope';
+import { evaluationPeriod, monthsCovered, panelSeries, panelSubjectKey, seriesSubjectKey } from '../../shared/warnings/scope';
 import { DEFAULT_RULES } from '../../shared/warnings/defaults';
 
 const subject: AlertSubject = { type: 'series', key: 'series:X|', label: { zh: 'X', en: 'X' } };
@@ -326,5 +326,16 @@ describe('scopes', () => {
     ]);
     expect(panelSubjectKey(scope, { sector: 'METAL' })).toBe('panel:job_loss_rate|sectors=COAL,METAL|sector=METAL');
     expect(seriesSubjectKey('RSK.HOTLINE', { district: '210106' })).toBe('series:RSK.HOTLINE|district=210106');
+  });
+});
+
+describe('months evaluated after an import', () => {
+  it('covers every month of the periods imported, at most the last 24', () => {
+    expect(monthsCovered('2026-10', '2026-10')).toEqual(['2026-10']);
+    expect(monthsCovered('2026-Q2', '2026-Q3')).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']);
+    expect(monthsCovered('2025', '2025')).toHaveLength(12);
+    const long = monthsCovered('2015-01', '2026-10');
+    expect(long).toHaveLength(24);
+    expect(long[0]).toBe('2024-11');
   });
 });
