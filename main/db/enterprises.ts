@@ -83,6 +83,19 @@ function reportFromRaw(r: RawReport): ReportRow {
   };
 }
 
+/** From rows ordered by key then snapshot, the last (newest vintage) of each key. */
+function newestPerKey<T>(rows: Iterable<T>, key: (row: T) => string): T[] {
+  const out: T[] = [];
+  let lastKey: string | null = null;
+  for (const row of rows) {
+    const k = key(row);
+    if (k === lastKey) out[out.length - 1] = row;
+    else out.push(row);
+    lastKey = k;
+  }
+  return out;
+}
+
 export interface Contribution {
   creditCode: string;
   period: string;
@@ -144,14 +157,8 @@ export class EnterpriseStore {
   reportsForRange(from: string, to: string, asOf?: AsOf): ReportRow[] {
     const cond = vintageCondition(this.db, asOf);
     const sql = () => `SELECT o.* FROM enterprise_report o WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.enterprise_id, o.snapshot_id`;
-    const out: ReportRow[] = [];
-    for (const raw of this.stmt(`range|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<RawReport>) {
-      const last = out[out.length - 1];
-      const row = reportFromRaw(raw);
-      if (last && last.enterpriseId === row.enterpriseId && last.period === row.period) out[out.length - 1] = row;
-      else out.push(row);
-    }
-    return out;
+    const rows = this.stmt(`range|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<RawReport>;
+    return newestPerKey(rows, (r) => `${r.enterprise_id}|${r.period}`).map(reportFromRaw);
   }
 
   /** One firm's reports, oldest first. */
@@ -180,13 +187,8 @@ export class EnterpriseStore {
     const cond = vintageCondition(this.db, asOf);
     const sql = () => `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
       FROM si_contribution o WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.credit_code, o.snapshot_id`;
-    const out: Contribution[] = [];
-    for (const row of this.stmt(`sirange|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<Contribution>) {
-      const last = out[out.length - 1];
-      if (last && last.creditCode === row.creditCode && last.period === row.period) out[out.length - 1] = row;
-      else out.push(row);
-    }
-    return out;
+    const rows = this.stmt(`sirange|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<Contribution>;
+    return newestPerKey(rows, (r) => `${r.creditCode}|${r.period}`);
   }
 
   /** One firm's contributors by month, oldest first. */

@@ -3,39 +3,20 @@
  * here independently of the services.
  */
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article41Result, CrossCheckResult, EnterpriseOverview, FirmDetail, TopCuts } from '../../shared/api/enterprises';
 import type { KeyGroupsDashboard } from '../../shared/api/groups';
 import type { SignalList } from '../../shared/api/signals';
 import type { ExportedFile } from '../../shared/api/series';
 import { panelObservations } from '../../shared/domain/enterprise';
 import { seriesKey } from '../../shared/domain/series-key';
-import { openWorkstation, type Workstation } from '../../main/workstation';
-import { demoDataDir, TEST_DEMO_END } from '../support/demo-template';
+import { TEST_DEMO_END } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/workstation';
 import { EnterpriseStore } from '../../main/db/enterprises';
 
-let dir: string;
-let ws: Workstation;
-
-beforeAll(() => {
-  dir = demoDataDir('ws-ent-');
-  ws = openWorkstation({ dataDir: dir, demo: false, actor: 'tester' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-
+const demo = useDemoWorkstation('ws-ent-');
+const { call, one, all } = demo;
 const END = TEST_DEMO_END;
-const all = <T>(sql: string, ...params: unknown[]) => ws.ctx.db.prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => ws.ctx.db.prepare(sql).get(...params) as T;
 
 describe('monitor overview', () => {
   it('totals the month as SQL does, and matches the ENT.* indicators the generator published', async () => {
@@ -81,7 +62,7 @@ describe('monitor overview', () => {
   });
 
   it('aggregates a month of reports into exactly the ENT.* observations the demo generator stored', () => {
-    const store = new EnterpriseStore(ws.ctx.db);
+    const store = new EnterpriseStore(demo.ws.ctx.db);
     const firms = new Map(store.listEnterprises().map((e) => [e.id, e]));
     for (const period of ['2020-02', END]) {
       const obs = panelObservations(store.reportsForPeriod(period).map((report) => ({ firm: firms.get(report.enterpriseId)!, report })));
@@ -145,7 +126,7 @@ describe('social-insurance cross-check', () => {
     await call('enterprises.saveSettings', { crossCheckThresholdPct: 20 });
     expect((await call<CrossCheckResult>('enterprises.crossCheck', { period: END })).thresholdPct).toBe(20);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'enterprises.settings'").n).toBe(1);
-    const bad = await ws.dispatch('enterprises.saveSettings', { wageBounds: { min: 9000, max: 100 } });
+    const bad = await demo.ws.dispatch('enterprises.saveSettings', { wageBounds: { min: 9000, max: 100 } });
     expect(bad.ok).toBe(false);
     await call('enterprises.saveSettings', { crossCheckThresholdPct: 10 });
   });
@@ -178,7 +159,7 @@ describe('firm page', () => {
     const withSi = d.months.filter((m) => m.contributors !== null);
     expect(withSi.length).toBeGreaterThan(0);
     for (const m of withSi) expect(m.gapPct).toBeCloseTo((100 * (m.contributors! - m.closing)) / m.closing, 9);
-    const bad = await ws.dispatch('enterprises.detail', { id: 999999 });
+    const bad = await demo.ws.dispatch('enterprises.detail', { id: 999999 });
     expect(bad.ok || bad.error.code).toBe('enterprises.not_found');
   });
 });

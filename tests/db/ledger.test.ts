@@ -1,38 +1,16 @@
 /** The risk ledger through the contract on a copy of the demo cache. */
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LedgerItem, LedgerItemDetail, RiskSummary } from '../../shared/api/ledger';
 import type { ExportedFile } from '../../shared/api/series';
 import type { AlertList } from '../../shared/api/warnings';
 import { isOverdue, localDate } from '../../shared/domain/ledger';
 import { createLedgerItem, transitionLedgerItem } from '../../main/ledger/store';
-import { openWorkstation, type Workstation } from '../../main/workstation';
-import { demoDataDir, TEST_DEMO_END } from '../support/demo-template';
+import { TEST_DEMO_END } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/workstation';
 
-let dir: string;
-let ws: Workstation;
-
-beforeAll(() => {
-  dir = demoDataDir('ws-ledger-');
-  ws = openWorkstation({ dataDir: dir, demo: false, actor: 'tester' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-async function refused(method: string, input: unknown): Promise<{ code: string; params?: Record<string, string | number> }> {
-  const env = await ws.dispatch(method, input);
-  if (env.ok) throw new Error(`${method} should have been refused`);
-  return env.error;
-}
-const one = <T>(sql: string, ...params: unknown[]) => ws.ctx.db.prepare(sql).get(...params) as T;
+const demo = useDemoWorkstation('ws-ledger-');
+const { call, one, refused } = demo;
 const count = (sql: string, ...params: unknown[]) => one<{ n: number }>(sql, ...params).n;
 
 describe('ledger items', () => {
@@ -92,7 +70,7 @@ describe('ledger items', () => {
     ]);
     expect(done.actions[1]!.details).toEqual({ group: { from: 'task_force', to: 'layoff_response' }, owner: { from: '张三', to: '李四' } });
     expect(done.next).toEqual([{ status: 'in_progress', needsComment: true }]);
-    const audit = ws.ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'ledger_item' AND entity_id = ? ORDER BY id").all(String(item.id)) as Array<{ action: string }>;
+    const audit = demo.ws.ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'ledger_item' AND entity_id = ? ORDER BY id").all(String(item.id)) as Array<{ action: string }>;
     expect(audit.map((a) => a.action)).toEqual(['ledger.create', 'ledger.update', 'ledger.status', 'ledger.comment', 'ledger.status', 'ledger.link', 'ledger.link', 'ledger.status']);
   });
 
@@ -135,7 +113,7 @@ describe('ledger items', () => {
 
 describe('risk summary for the report', () => {
   it('counts the month’s alerts by level and rebuilds the ledger as it stood at the end of the month', async () => {
-    const db = ws.ctx.db;
+    const db = demo.ws.ctx.db;
     // An item opened in August, moved on in September and resolved in October (Beijing time).
     const alert = one<{ id: number }>("SELECT id FROM alert WHERE period = '2026-08' AND status = 'active' ORDER BY id LIMIT 1");
     const id = createLedgerItem(db, { fromAlertId: alert.id, group: 'unemployed_support', dueDate: '2026-09-10' }, 'tester', new Date('2026-08-20T02:00:00Z'));

@@ -1,36 +1,16 @@
 /** Warning evaluation on a copy of the demo cache: what fires, deduplication, edits, clearing. */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertList, EvaluationResult } from '../../shared/api/warnings';
 import type { WarningRule } from '../../shared/warnings/rules';
 import { openWorkstation, type Workstation } from '../../main/workstation';
 import { evaluateWarnings } from '../../main/warnings/engine';
 import { demoDataDir, TEST_DEMO_END } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/workstation';
 
-let dir: string;
-let ws: Workstation;
-
-beforeAll(() => {
-  dir = demoDataDir('ws-warn-');
-  ws = openWorkstation({ dataDir: dir, demo: false, actor: 'tester' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-async function refused(method: string, input: unknown): Promise<string> {
-  const env = await ws.dispatch(method, input);
-  if (env.ok) throw new Error(`${method} should have been refused`);
-  return env.error.code;
-}
-const all = <T>(sql: string, ...params: unknown[]) => ws.ctx.db.prepare(sql).all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) => ws.ctx.db.prepare(sql).get(...params) as T;
+const demo = useDemoWorkstation('ws-warn-');
+const { call, one, all, refused: refusedError } = demo;
+const refused = async (method: string, input: unknown) => (await refusedError(method, input)).code;
 const ruleId = (code: string) => one<{ id: number }>('SELECT id FROM warning_rule WHERE code = ?', code).id;
 const END = TEST_DEMO_END;
 
@@ -109,11 +89,11 @@ describe('evaluation', () => {
     const before = active();
     expect(before).toBeGreaterThan(0);
     const snap = one<{ id: number }>("SELECT id FROM snapshot WHERE source_unit = 'SBZX' AND period_from = ?", END).id;
-    ws.ctx.db.prepare("UPDATE snapshot SET deleted_at = '2026-11-20T00:00:00Z', deleted_by = 'tester' WHERE id = ?").run(snap);
+    demo.ws.ctx.db.prepare("UPDATE snapshot SET deleted_at = '2026-11-20T00:00:00Z', deleted_by = 'tester' WHERE id = ?").run(snap);
     const cleared = await call<EvaluationResult>('warnings.evaluate', { period: END });
     expect(cleared.cleared).toBeGreaterThanOrEqual(before);
     expect(active()).toBe(0);
-    ws.ctx.db.prepare('UPDATE snapshot SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(snap);
+    demo.ws.ctx.db.prepare('UPDATE snapshot SET deleted_at = NULL, deleted_by = NULL WHERE id = ?').run(snap);
     const back = await call<EvaluationResult>('warnings.evaluate', { period: END });
     expect(active()).toBe(before);
     expect(back.raised).toBe(0);
