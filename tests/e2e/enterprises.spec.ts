@@ -23,7 +23,7 @@ test('the enterprise monitor shows the month as the database holds it; reducers,
     .get(TEST_DEMO_END) as { id: number; name: string };
   await expect(page.getByTestId('reducers-table').locator('tbody tr.ant-table-row').first()).toContainText(top.name);
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-reducers').hover();
+  await page.getByTestId('export-reducers').click();
   await page.getByTestId('export-reducers-csv').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`减员企业排名_${TEST_DEMO_END}.csv`);

@@ -62,6 +62,7 @@ export function ExportButton({ make, testId, disabled }: { make: (format: 'csv' 
   return (
     <Dropdown
       disabled={disabled}
+      trigger={['click']}
       menu={{
         items: [
           { key: 'csv', label: <span data-testid={`${testId}-csv`}>CSV</span> },
