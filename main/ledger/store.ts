@@ -7,7 +7,6 @@ import type { Database } from 'better-sqlite3';
 import type { LedgerAction, LedgerCreateInput, LedgerItem, LedgerSubject } from '../../shared/api/ledger';
 import { AppError } from '../../shared/api/errors';
 import { checkTransition, isOverdue, localDate, type LedgerGroup, type LedgerStatus, type LedgerSubjectType } from '../../shared/domain/ledger';
-import { seriesKey } from '../../shared/domain/series-key';
 import type { LocalizedName } from '../../shared/domain/types';
 import { periodLabel } from '../../shared/period';
 import { levelRank, type WarningLevel } from '../../shared/warnings/levels';
@@ -291,10 +290,4 @@ export function linkLedgerItem(db: Database, id: number, kind: keyof typeof LINK
     addAction(db, id, at, actor, remove ? 'unlink' : 'link', { details: { kind, targetId } });
     if (audit) writeAudit(db, { actor, action: remove ? 'ledger.unlink' : 'ledger.link', entity: 'ledger_item', entityId: id, details: { kind, targetId } }, at);
   })();
-}
-
-/** Key of an indicator subject with members, as items store it. */
-export function indicatorSubjectKey(indicator: string, members: Record<string, string>): string {
-  const key = seriesKey(members);
-  return key ? `${indicator}|${key}` : indicator;
 }

@@ -62,12 +62,15 @@ export function checkTransition(from: LedgerStatus, to: LedgerStatus, comment: s
   return null;
 }
 
-/** Whether a move needs a comment (false for moves that are not allowed at all). */
+/**
+ * Whether a move needs a comment (false for moves that are not allowed at all).
+ * @example transitionNeedsComment('resolved', 'closed') // false
+ */
 export function transitionNeedsComment(from: LedgerStatus, to: LedgerStatus): boolean {
   return TRANSITIONS.find((x) => x.from === from && x.to === to)?.comment ?? false;
 }
 
-/** Open items are those still to be worked: pending or in hand. */
+/** Open items are those still to be worked: pending or in hand. @example isOpenStatus('resolved') // false */
 export function isOpenStatus(status: LedgerStatus): boolean {
   return status === 'pending' || status === 'in_progress';
 }
@@ -92,7 +95,7 @@ export function suggestGroup(subjectType: LedgerSubjectType, level: WarningLevel
   return level === 'red' || level === 'orange' ? 'task_force' : 'unemployed_support';
 }
 
-/** A date as YYYY-MM-DD in the given UTC offset (Beijing +8 by default). */
+/** A date as YYYY-MM-DD in the given UTC offset (Beijing +8 by default). @example localDate(new Date('2026-11-30T17:00:00Z')) // '2026-12-01' */
 export function localDate(at: Date, offsetHours = 8): string {
   return new Date(at.getTime() + offsetHours * 3600_000).toISOString().slice(0, 10);
 }

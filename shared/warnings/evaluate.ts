@@ -7,7 +7,7 @@ import { change, type ChangeUnit } from '../calc/changes';
 import { article41, crossCheckGap, jobLossRate, totalSeparations, type ReportFigures } from '../domain/enterprise';
 import type { LocalizedName, Polarity, SeriesPoint } from '../domain/types';
 import { lastYear, shiftPeriod } from '../period';
-import { bandLevel, type Bands, type WarningLevel } from './levels';
+import { bandLevel, type WarningLevel } from './levels';
 import { bandDirectionOf, type AlertEvidence, type AlertSubject, type FirmMetric, type Firing, type RuleOf } from './rules';
 
 /** A series as a rule sees it: values by period (gaps absent or null), and how to read it. */
@@ -199,7 +199,10 @@ export function firmMetric(r: ReportFigures, metric: FirmMetric): number | null 
   }
 }
 
-/** Bands on one figure of each firm's report (firms under `minOpening` staff are skipped). */
+/**
+ * Bands on one figure of each firm's report (firms under `minOpening` staff are skipped).
+ * @example evaluateFirmThreshold(rule({ metric: 'net_reduction', bands: { blue: 50 } }), [firm({ opening: 500, closing: 450 })]) // blue, 50
+ */
 export function evaluateFirmThreshold(rule: RuleOf<'firm_threshold'>, firms: readonly FirmInput[]): Firing[] {
   const out: Firing[] = [];
   for (const f of firms) {
@@ -258,7 +261,10 @@ export interface SignalCountInput {
   caseIds: number[];
 }
 
-/** Bands on the number of public-opinion signals per subject in the period. */
+/**
+ * Bands on the number of public-opinion signals per subject in the period.
+ * @example evaluateSignalCount(rule({ bands: { yellow: 4 } }), [{ subject, count: 4, cases: 2, ... }]) // yellow
+ */
 export function evaluateSignalCount(rule: RuleOf<'signal_count'>, rows: readonly SignalCountInput[]): Firing[] {
   const out: Firing[] = [];
   for (const row of rows) {
@@ -276,13 +282,4 @@ export function evaluateSignalCount(rule: RuleOf<'signal_count'>, rows: readonly
     out.push({ subject: row.subject, level, value: row.count, evidence });
   }
   return out;
-}
-
-/** Bands as text for evidence and the rules page: `蓝≥3 黄≥4`. */
-export function describeBands(bands: Bands, direction: 'above' | 'below', names: Record<WarningLevel, string>): string {
-  const op = direction === 'above' ? '≥' : '≤';
-  return (['blue', 'yellow', 'orange', 'red'] as const)
-    .filter((l) => bands[l] != null)
-    .map((l) => `${names[l]}${op}${bands[l]}`)
-    .join(' ');
 }

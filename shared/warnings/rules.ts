@@ -165,7 +165,11 @@ export type WarningRule = RuleDefinition & {
   updatedBy: string;
 };
 
-/** The direction along which a series kind's bands are read. */
+/**
+ * The direction along which a series kind's bands are read: a threshold's own, else from the
+ * polarity (below for "up is good"); changes, runs and scores are read as sizes of deterioration.
+ * @example bandDirectionOf(thresholdRule, 'up_good') // 'below'
+ */
 export function bandDirectionOf(rule: RuleDefinition, polarity: Polarity): BandDirection {
   if (rule.kind === 'threshold') return rule.params.direction ?? (polarity === 'up_good' ? 'below' : 'above');
   return 'above';
