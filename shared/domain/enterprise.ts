@@ -337,3 +337,23 @@ export function panelDiffusion(
   }
   return { hiring: diffusionIndex(hiring), headcount: diffusionIndex(headcount), wages: diffusionIndex(wages), production: diffusionIndex(production) };
 }
+
+const PRODUCTION_WORDS: Record<ProductionStatus, string[]> = {
+  normal: ['正常', '正常生产', 'normal'],
+  reduced: ['减产', '限产', '半停产', 'reduced'],
+  halted: ['停产', '停工', '停业', 'halted'],
+  expanded: ['扩产', '增产', 'expanded'],
+};
+
+/**
+ * The production status a report writes as 正常, 减产, 停产 or 扩产 (or the code).
+ * @example parseProductionStatus(' 减产 ') // 'reduced'
+ * @example parseProductionStatus('良好') // null
+ */
+export function parseProductionStatus(text: string): ProductionStatus | null {
+  const t = text.trim().toLowerCase();
+  for (const [status, words] of Object.entries(PRODUCTION_WORDS) as Array<[ProductionStatus, string[]]>) {
+    if (words.some((w) => w.toLowerCase() === t)) return status;
+  }
+  return null;
+}

@@ -122,3 +122,37 @@ export function countSignals<T extends Pick<SignalCase, 'id' | 'count' | 'catego
   }
   return [...rows.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
+
+/**
+ * A case's date as YYYY-MM-DD from what a case list holds: a spreadsheet date, or text such as
+ * 2026-10-03, 2026/10/3, 2026.10.3, 2026年10月3日 or 20261003 (a time after it is ignored).
+ * Null when it is not a real calendar date.
+ * @example parseCaseDate('2026年10月3日 14:20') // '2026-10-03'
+ * @example parseCaseDate('2026-02-30') // null
+ */
+export function parseCaseDate(cell: string | number | boolean | Date | null | undefined): string | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return null;
+    // Spreadsheet dates arrive as UTC midnight of the day written.
+    y = cell.getUTCFullYear();
+    m = cell.getUTCMonth() + 1;
+    d = cell.getUTCDate();
+  } else if (typeof cell === 'string' || typeof cell === 'number') {
+    const text = String(cell)
+      .replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .trim();
+    const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT].*)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+    if (!match) return null;
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  } else {
+    return null;
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

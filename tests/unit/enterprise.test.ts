@@ -186,3 +186,16 @@ describe('key-enterprise diffusion indices', () => {
     expect(d.production).toMatchObject({ index: 50, up: 1, same: 1, down: 1 });
   });
 });
+
+describe('production status', () => {
+  it('reads the words report forms use', async () => {
+    const { parseProductionStatus } = await import('../../shared/domain/enterprise');
+    expect(parseProductionStatus('正常')).toBe('normal');
+    expect(parseProductionStatus(' 减产 ')).toBe('reduced');
+    expect(parseProductionStatus('停产')).toBe('halted');
+    expect(parseProductionStatus('扩产')).toBe('expanded');
+    expect(parseProductionStatus('expanded')).toBe('expanded');
+    expect(parseProductionStatus('良好')).toBeNull();
+    expect(parseProductionStatus('')).toBeNull();
+  });
+});

@@ -339,3 +339,22 @@ describe('months evaluated after an import', () => {
     expect(long[0]).toBe('2024-11');
   });
 });
+
+describe('case dates', () => {
+  it('reads dates as case lists write them, and refuses impossible ones', async () => {
+    const { parseCaseDate } = await import('../../shared/domain/signals');
+    expect(parseCaseDate('2026-10-03')).toBe('2026-10-03');
+    expect(parseCaseDate('2026/10/3')).toBe('2026-10-03');
+    expect(parseCaseDate('2026.1.9')).toBe('2026-01-09');
+    expect(parseCaseDate('2026年10月3日 14:20')).toBe('2026-10-03');
+    expect(parseCaseDate('２０２６-１０-０３')).toBe('2026-10-03');
+    expect(parseCaseDate('20261003')).toBe('2026-10-03');
+    expect(parseCaseDate(20261003)).toBe('2026-10-03');
+    expect(parseCaseDate(new Date(Date.UTC(2026, 9, 3)))).toBe('2026-10-03');
+    expect(parseCaseDate('2026-02-29')).toBeNull();
+    expect(parseCaseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseCaseDate('2026-13-01')).toBeNull();
+    expect(parseCaseDate('十月三日')).toBeNull();
+    expect(parseCaseDate(null)).toBeNull();
+  });
+});
