@@ -312,9 +312,9 @@ export function crossCheck(ctx: ServiceContext, input: { period?: string; thresh
   for (const c of contributions) {
     if (reportedCodes.has(c.creditCode)) continue;
     const firm = p.store.byCreditCode(c.creditCode);
-    rows.push({ kind: 'not_monitored', firm, creditCode: c.creditCode, name: firm?.name ?? c.firmName ?? c.creditCode, reported: null, contributors: c.contributors, difference: null, gapPct: null, direction: null });
+    rows.push({ kind: firm ? 'no_report' : 'not_monitored', firm, creditCode: c.creditCode, name: firm?.name ?? c.firmName ?? c.creditCode, reported: null, contributors: c.contributors, difference: null, gapPct: null, direction: null });
   }
-  const order = { gap: 0, no_si_record: 1, not_monitored: 2 };
+  const order = { gap: 0, no_si_record: 1, no_report: 2, not_monitored: 3 };
   rows.sort((a, b) => order[a.kind] - order[b.kind] || Math.abs(b.gapPct ?? 0) - Math.abs(a.gapPct ?? 0) || a.creditCode.localeCompare(b.creditCode));
   return { period, thresholdPct, checked, rows };
 }
@@ -395,7 +395,7 @@ export async function exportEnterpriseTable(
     }
     case 'crossCheck': {
       const result = crossCheck(ctx, input);
-      const kinds: Record<CrossCheckRow['kind'], LocalizedName> = { gap: { zh: '数据比对异常', en: 'Gap' }, no_si_record: { zh: '无社保记录', en: 'No SI record' }, not_monitored: { zh: '非监测企业', en: 'Not monitored' } };
+      const kinds: Record<CrossCheckRow['kind'], LocalizedName> = { gap: { zh: '数据比对异常', en: 'Gap' }, no_si_record: { zh: '无社保记录', en: 'No SI record' }, no_report: { zh: '本月未报送', en: 'No report this month' }, not_monitored: { zh: '非监测企业', en: 'Not monitored' } };
       const directions = { more_contributors: { zh: '缴费人数多于在岗人数', en: 'More contributors than staff' }, fewer_contributors: { zh: '缴费人数少于在岗人数', en: 'Fewer contributors than staff' } };
       return exportTable(`${pick({ zh: '社保数据比对', en: 'si-cross-check' })}${suffix(result.period)}`, [
         { header: { zh: '类型', en: 'Kind' }, value: (r) => pick(kinds[r.kind]) },

@@ -105,7 +105,8 @@ export interface FirmDetail {
 }
 
 export interface CrossCheckRow {
-  kind: 'gap' | 'no_si_record' | 'not_monitored';
+  /** A gap above the threshold; a reporting firm without contributors; contributors of a monitored firm that did not report; contributors of an employer not monitored. */
+  kind: 'gap' | 'no_si_record' | 'no_report' | 'not_monitored';
   firm: Enterprise | null;
   creditCode: string;
   name: string;

@@ -114,6 +114,8 @@ describe('social-insurance cross-check', () => {
     for (const r of listed) expect(r.direction === 'more_contributors').toBe(r.contributors! > r.reported!);
     const missing = one<{ n: number }>(`SELECT count(*) AS n FROM enterprise_report r JOIN enterprise e ON e.id = r.enterprise_id WHERE r.period = ? AND NOT EXISTS (SELECT 1 FROM si_contribution s WHERE s.credit_code = e.credit_code AND s.period = r.period)`, END);
     expect(result.rows.filter((r) => r.kind === 'no_si_record')).toHaveLength(missing.n);
+    const unreported = one<{ n: number }>(`SELECT count(*) AS n FROM si_contribution s JOIN enterprise e ON e.credit_code = s.credit_code WHERE s.period = ? AND NOT EXISTS (SELECT 1 FROM enterprise_report r WHERE r.enterprise_id = e.id AND r.period = s.period)`, END);
+    expect(result.rows.filter((r) => r.kind === 'no_report')).toHaveLength(unreported.n);
     const outside = one<{ n: number }>(`SELECT count(*) AS n FROM si_contribution s WHERE s.period = ? AND s.credit_code NOT IN (SELECT credit_code FROM enterprise)`, END);
     expect(result.rows.filter((r) => r.kind === 'not_monitored')).toHaveLength(outside.n);
     expect(outside.n).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { ExportButton } from './widgets';
 
-const KIND_COLORS: Record<CrossCheckRow['kind'], string> = { gap: 'red', no_si_record: 'orange', not_monitored: 'default' };
+const KIND_COLORS: Record<CrossCheckRow['kind'], string> = { gap: 'red', no_si_record: 'orange', no_report: 'gold', not_monitored: 'default' };
 
 export function CrossCheckTab({ period, openFirm }: { period: string | undefined; openFirm: (id: number) => void }) {
   const { t } = useTranslation('enterprises');
