@@ -30,6 +30,10 @@ import { getTarget, type TargetPlan, type TargetSession } from './target';
 import { findTemplateFor, getTemplate, touchTemplate } from './templates';
 import { openXlsx } from './xlsx-reader';
 import './targets/observations';
+import './targets/enterprise-reports';
+import './targets/si-contributions';
+import './targets/signals';
+import { runCommitHooks } from './hooks';
 
 export interface ImportRequest {
   path: string;
@@ -344,6 +348,7 @@ export async function commitImport(deps: EngineDeps, req: ImportRequest, progres
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
+  if (!result.noop) runCommitHooks(db, result.snapshotId, req.importedBy ?? deps.actor);
   progress({ phase: 'done', bytesRead: size, bytesTotal: size, values: staged.valuesRead });
   return result;
 }

@@ -9,6 +9,8 @@ import { getIndicator, listDimensions } from '../db/catalog';
 import { getRule, insertRule, listRules, setRuleEnabled, updateRule } from '../db/warning-rules';
 import { compareAlerts, getAlert, queryAlerts } from '../warnings/alerts';
 import { evaluateWarnings, type EvaluationTrigger } from '../warnings/engine';
+// Loading the module registers the evaluation after every committed import.
+import '../warnings/after-import';
 import { latestMonth } from './app';
 import type { HandlersFor, ServiceContext } from './types';
 

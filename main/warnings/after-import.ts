@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { monthsCovered } from '../../shared/warnings/scope';
 import { evaluateWarnings, type EvaluationSummary } from './engine';
+import { onImportCommitted } from '../import/hooks';
 
 /** Re-evaluates the months a committed snapshot covers. */
 export function evaluateAfterImport(db: Database, snapshotId: number, actor: string): EvaluationSummary | null {
@@ -13,3 +14,7 @@ export function evaluateAfterImport(db: Database, snapshotId: number, actor: str
   if (!snap?.f || !snap.t) return null;
   return evaluateWarnings(db, { periods: monthsCovered(snap.f, snap.t), actor, trigger: 'import' });
 }
+
+onImportCommitted((db, snapshotId, actor) => {
+  evaluateAfterImport(db, snapshotId, actor);
+});

@@ -18,7 +18,7 @@ export function DataPage({ params, navigate }: { params: URLSearchParams; naviga
       onChange={(key) => navigate('data', { tab: key })}
       destroyOnHidden
       items={[
-        { key: 'import', label: <span data-testid="data-tab-import">{t('tabs.import')}</span>, children: <ImportWizard navigate={navigate} /> },
+        { key: 'import', label: <span data-testid="data-tab-import">{t('tabs.import')}</span>, children: <ImportWizard navigate={navigate} target={params.get('target') ?? undefined} /> },
         { key: 'snapshots', label: <span data-testid="data-tab-snapshots">{t('tabs.snapshots')}</span>, children: <SnapshotsPanel initial={Number.isInteger(snapshot) && snapshot > 0 ? snapshot : undefined} /> },
         { key: 'templates', label: <span data-testid="data-tab-templates">{t('tabs.templates')}</span>, children: <TemplatesPanel /> },
         { key: 'catalog', label: <span data-testid="data-tab-catalog">{t('tabs.catalog')}</span>, children: <CatalogEditor /> },

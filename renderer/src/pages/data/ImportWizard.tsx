@@ -15,6 +15,7 @@ import { transport } from '../../api/transport';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { fileSize } from './format';
 import { MappingEditor } from './MappingEditor';
+import { RECORD_TARGETS, recordTarget } from '../../../../shared/import/record-targets';
 import { PreviewPanel, useIssueText } from './PreviewPanel';
 import { useImportJob } from './useImportJob';
 
@@ -41,7 +42,7 @@ function JobProgress({ jobId, testId }: { jobId: string; testId: string }) {
   );
 }
 
-export function ImportWizard({ navigate }: { navigate: (page: string, params?: Record<string, string>) => void }) {
+export function ImportWizard({ navigate, target: initialTarget }: { navigate: (page: string, params?: Record<string, string>) => void; target?: string }) {
   const { t } = useTranslation('data');
   const { name } = useLocale();
   const errorText = useErrorText();
@@ -50,6 +51,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
   const catalog = useApi('catalog.get', {});
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [unit, setUnit] = useState<string | undefined>(undefined);
+  const [target, setTarget] = useState(initialTarget && recordTarget(initialTarget) ? initialTarget : 'observations');
   const [encoding, setEncoding] = useState<Encoding>('auto');
   const [importedBy, setImportedBy] = useState('');
   const [note, setNote] = useState('');
@@ -79,7 +81,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
 
   const start = async (mode: 'preview' | 'commit', mapping: Mapping | null) => {
     if (!file) return;
-    const base = { fileId: file.id, unit, encoding, importedBy: importedBy.trim() || undefined, note };
+    const base = { fileId: file.id, unit, encoding, importedBy: importedBy.trim() || undefined, note, target };
     try {
       if (mode === 'preview') {
         const { jobId } = await call('import.start', { ...base, mode, ...(mapping ? { mapping } : {}) });
@@ -166,6 +168,18 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
                 {file && <Typography.Text data-testid="import-file">{t('wizard.chosen', { name: file.name, size: fileSize(file.size) })}</Typography.Text>}
               </Space>
             </Form.Item>
+            <Form.Item label={t('enterprises:importTarget.label')}>
+              <Select
+                data-testid="import-target"
+                value={target}
+                onChange={(v: string) => {
+                  setTarget(v);
+                  setEdited(null);
+                  setPreviewJob(null);
+                }}
+                options={[{ value: 'observations', label: t('enterprises:importTarget.observations') }, ...RECORD_TARGETS.map((r) => ({ value: r.name, label: name(r.label) }))]}
+              />
+            </Form.Item>
             <Row gutter={12}>
               <Col span={12}>
                 <Form.Item label={t('wizard.unit')}>
@@ -234,7 +248,7 @@ export function ImportWizard({ navigate }: { navigate: (page: string, params?: R
               {preview.sheets
                 .filter((s) => s.layout && s.mapping)
                 .map((s) => (
-                  <MappingEditor key={`${previewJob}-${s.index}`} sheet={s} catalog={catalog.data!} onChange={(m) => onSheetChange(s.index, m)} />
+                  <MappingEditor key={`${previewJob}-${s.index}`} sheet={s} catalog={catalog.data!} target={target} onChange={(m) => onSheetChange(s.index, m)} />
                 ))}
               {dirty && <Alert type="warning" showIcon title={t('wizard.mappingEdited')} data-testid="mapping-edited" />}
               <PreviewPanel preview={preview} />

@@ -11,11 +11,14 @@ import type { Catalog } from '../../../../shared/api/catalog';
 import type { ImportSheetPreview } from '../../../../shared/api/imports';
 import { choicesFromPlan, rulesFromChoices, type ColumnChoice, type SheetMapping } from '../../../../shared/import/mapping';
 import { useLocale } from '../../hooks/useLocale';
+import { recordTarget } from '../../../../shared/import/record-targets';
 
 interface Props {
   sheet: ImportSheetPreview;
   catalog: Catalog;
   onChange: (mapping: SheetMapping) => void;
+  /** The import target; a record target (enterprise reports, signals ...) offers its own fields. */
+  target?: string;
 }
 
 function roleValue(c: ColumnChoice): string {
@@ -23,7 +26,7 @@ function roleValue(c: ColumnChoice): string {
   return c.role;
 }
 
-export function MappingEditor({ sheet, catalog, onChange }: Props) {
+export function MappingEditor({ sheet, catalog, onChange, target }: Props) {
   const { t } = useTranslation('data');
   const { name } = useLocale();
   const layout = sheet.layout!;
@@ -43,8 +46,13 @@ export function MappingEditor({ sheet, catalog, onChange }: Props) {
   };
 
   const dimensionName = (code: string) => name(catalog.dimensions.find((d) => d.code === code)?.name ?? { zh: code, en: code });
+  const record = target ? recordTarget(target) : undefined;
+  const fieldLabel = (field: string) => {
+    const own = record?.fields.find((x) => x.name === field);
+    return own ? name(own.label) : t(`fields.${field}`);
+  };
   const fieldOptions = useMemo(
-    () => [
+    () => record ? [{ value: 'ignore', label: t('roles.ignore') }, ...record.fields.map((x) => ({ value: `field:${x.name}`, label: name(x.label) }))] : [
       { value: 'ignore', label: t('roles.ignore') },
       { value: 'field:indicator', label: t('fields.indicator') },
       { value: 'field:period', label: t('fields.period') },
@@ -53,7 +61,7 @@ export function MappingEditor({ sheet, catalog, onChange }: Props) {
       ...catalog.dimensions.map((d) => ({ value: `field:dim:${d.code}`, label: t('fields.dim', { name: name(d.name) }) })),
       { value: 'value', label: t('roles.value') },
     ],
-    [catalog, t, name],
+    [catalog, t, name, record],
   );
   const headerOptions = useMemo(
     () => [
@@ -146,7 +154,7 @@ export function MappingEditor({ sheet, catalog, onChange }: Props) {
           {sheet.hidden && <Tag>{t('sheet.hidden')}</Tag>}
           {sheet.missing.length > 0 && (
             <Typography.Text type="warning" data-testid={`${prefix}-missing`}>
-              {t('sheet.missing', { fields: sheet.missing.map((f) => t(`fields.${f}`)).join('、') })}
+              {t('sheet.missing', { fields: sheet.missing.map(fieldLabel).join('、') })}
             </Typography.Text>
           )}
         </Space>
@@ -154,6 +162,7 @@ export function MappingEditor({ sheet, catalog, onChange }: Props) {
     >
       <Form layout="vertical" size="small">
         <Row gutter={12}>
+          {!record && (
           <Col span={6}>
             <Form.Item label={t('constants.indicator')} help={headerChanged ? t('wizard.mappingEdited') : undefined}>
               <Select
@@ -166,17 +175,20 @@ export function MappingEditor({ sheet, catalog, onChange }: Props) {
               />
             </Form.Item>
           </Col>
+          )}
           <Col span={4}>
             <Form.Item label={t('constants.period')}>
               <Input data-testid={`const-period-${prefix}`} placeholder={t('constants.periodPlaceholder')} value={constants.period ?? ''} onChange={(e) => setConstant('period', e.target.value)} />
             </Form.Item>
           </Col>
+          {!record && (
           <Col span={3}>
             <Form.Item label={t('constants.unit')}>
               <Input data-testid={`const-unit-${prefix}`} placeholder={t('constants.unitPlaceholder')} value={constants.unit ?? ''} onChange={(e) => setConstant('unit', e.target.value)} />
             </Form.Item>
           </Col>
-          {(indicator?.dimensions ?? []).map((d) => (
+          )}
+          {(record ? [] : (indicator?.dimensions ?? [])).map((d) => (
             <Col span={3} key={d}>
               <Form.Item label={dimensionName(d)}>
                 <Select

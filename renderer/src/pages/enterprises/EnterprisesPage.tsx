@@ -1,4 +1,5 @@
-import { Space, Tabs, Typography } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
 import type { PageProps } from '../registry';
@@ -34,6 +35,12 @@ export function EnterprisesPage({ params, navigate }: PageProps) {
           {t('title')}
         </Typography.Title>
         {months.length > 0 && <MonthSelect testId="ent-period" months={months} value={period ?? null} onChange={(m) => go({ period: m })} />}
+        <Button icon={<ImportOutlined />} onClick={() => navigate('data', { tab: 'import', target: 'enterprise_reports' })} data-testid="ent-import-reports">
+          {t('importReports')}
+        </Button>
+        <Button icon={<ImportOutlined />} onClick={() => navigate('data', { tab: 'import', target: 'si_contributions' })} data-testid="ent-import-si">
+          {t('importContributions')}
+        </Button>
       </Space>
       <Tabs
         activeKey={tab}

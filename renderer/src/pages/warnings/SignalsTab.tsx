@@ -1,4 +1,5 @@
-import { Card, Col, Row, Select, Space, Switch, Table, Tag } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignalCount } from '../../../../shared/api/signals';
@@ -50,6 +51,9 @@ export function SignalsTab({ navigate }: { navigate: (page: string, params?: Rec
           {t('linkedOnly')} <Switch size="small" checked={linkedOnly} onChange={setLinkedOnly} />
         </span>
         <ExportButton testId="export-signals" make={(format) => call('signals.export', { filter, format, locale })} />
+        <Button icon={<ImportOutlined />} onClick={() => navigate('data', { tab: 'import', target: 'signals' })} data-testid="signals-import">
+          {t('importSignals')}
+        </Button>
       </Space>
       <QueryState isLoading={q.isLoading} error={q.error} retry={() => void q.refetch()} />
       {s && option && (

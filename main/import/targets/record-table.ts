@@ -1,0 +1,68 @@
+/**
+ * What the record-per-row targets (enterprise reports, social-insurance contributors, signal case
+ * lists) share: their fields with the header words that name them, a mapping suggested from those
+ * words, where an issue is, and whole-number cells.
+ */
+import type { FieldCell, ImportRecord, SheetMapping } from '../../../shared/import/mapping';
+import type { Suggestion } from '../../../shared/import/suggest';
+import type { TableLayout } from '../../../shared/import/table';
+import { cellText, normalizeLabel } from '../../../shared/import/text';
+import { parseAgencyValue } from '../../../shared/import/values';
+import type { IssueLocation } from '../issues';
+import type { RecordTargetField } from '../../../shared/import/record-targets';
+
+export type FieldSpec = Pick<RecordTargetField, 'name' | 'words' | 'required'>;
+
+const key = (text: string) => normalizeLabel(text).toLowerCase().replace(/[（(].*?[)）]$/, '');
+
+/**
+ * A mapping from the header words: each column whose header names a field gives that field; a
+ * period named in the titles or the file name ("2026年11月") fills a missing period.
+ */
+export function suggestByWords(layout: TableLayout, fields: readonly FieldSpec[], options: { periodField?: string } = {}): Suggestion {
+  const columns: SheetMapping['columns'] = [];
+  const bound = new Set<string>();
+  for (const col of layout.columns) {
+    const label = key(col.label || col.text);
+    if (!label) continue;
+    const field = fields.find((f) => !bound.has(f.name) && f.words.some((w) => key(w) === label));
+    if (!field) continue;
+    bound.add(field.name);
+    columns.push({ header: col.label || col.text, field: field.name });
+  }
+  const constants: Record<string, string> = {};
+  if (options.periodField && !bound.has(options.periodField) && layout.periodHint) {
+    constants[options.periodField] = layout.periodHint;
+    bound.add(options.periodField);
+  }
+  const mapping: SheetMapping = { columns, ...(Object.keys(constants).length ? { constants } : {}) };
+  return { mapping, missing: fields.filter((f) => f.required && !bound.has(f.name)).map((f) => f.name), exchange: false };
+}
+
+/** Where a field's cell is, for an issue (a constant or header is reported once). */
+export function locate(sheet: string | null, record: ImportRecord, cell: FieldCell | undefined): IssueLocation {
+  if (!cell) return { sheet, row: record.row, col: null };
+  if (cell.origin === 'constant') return { sheet, row: null, col: null, once: true };
+  if (cell.origin === 'header') return { sheet, row: cell.row, col: cell.col, once: true };
+  return { sheet, row: cell.row ?? record.row, col: cell.col };
+}
+
+export type WholeNumber = { ok: true; value: number | null } | { ok: false; code: 'import.bad_value' | 'import.not_whole' | 'import.negative_count'; params: Record<string, string | number> };
+
+/**
+ * A count cell: a whole number not below zero, or null when the cell is empty or a dash.
+ * @example wholeNumber('1,204') // { ok: true, value: 1204 }
+ */
+export function wholeNumber(cell: FieldCell | undefined): WholeNumber {
+  const parsed = parseAgencyValue(cell?.value);
+  if (parsed.kind === 'missing') return { ok: true, value: null };
+  if (parsed.kind === 'invalid' || parsed.percent || parsed.unit) return { ok: false, code: 'import.bad_value', params: { text: cellText(cell?.value ?? null) } };
+  if (!Number.isInteger(parsed.value)) return { ok: false, code: 'import.not_whole', params: { value: parsed.value } };
+  if (parsed.value < 0) return { ok: false, code: 'import.negative_count', params: { value: parsed.value } };
+  return { ok: true, value: parsed.value };
+}
+
+/** The trimmed text of a field, '' when absent. */
+export function text(cell: FieldCell | undefined): string {
+  return cell ? cellText(cell.value).trim() : '';
+}

@@ -1,0 +1,145 @@
+/**
+ * The social-insurance contributors target: the social-insurance centre's monthly count of
+ * contributors per employer (统一社会信用代码, 单位名称, 月份, 缴费人数), vintaged like the reports, for
+ * the cross-check against what the monitored firms report. Codes of employers the bureau does not
+ * monitor are kept (the cross-check lists them apart).
+ */
+import { analyzeCreditCode, normalizeCreditCode } from '../../../shared/domain/credit-code';
+import type { ImportRecord } from '../../../shared/import/mapping';
+import { parsePeriodText, resolvePeriod } from '../../../shared/import/periods';
+import { columnLetter } from '../../../shared/import/text';
+import { comparePeriods } from '../../../shared/period';
+import { EnterpriseStore } from '../../db/enterprises';
+import type { IssueLocation } from '../issues';
+import { registerTarget, type ChangeSample, type ImportTarget, type SheetContext, type TargetContext, type TargetCounts, type TargetPlan, type TargetSession } from '../target';
+import { locate, suggestByWords, text, wholeNumber } from './record-table';
+import { recordTarget, SI_CONTRIBUTIONS_TARGET } from '../../../shared/import/record-targets';
+
+export { SI_CONTRIBUTIONS_TARGET };
+const SI_FIELDS = recordTarget(SI_CONTRIBUTIONS_TARGET)!.fields;
+
+interface Staged {
+  code: string;
+  name: string | null;
+  period: string;
+  contributors: number;
+  sheet: string | null;
+  row: number;
+  at: IssueLocation;
+  state: 'ok' | 'rejected' | 'repeated' | 'added' | 'revised' | 'unchanged';
+  old: number | null;
+}
+
+class ContributionSession implements TargetSession {
+  private readonly store: EnterpriseStore;
+  private readonly staged: Staged[] = [];
+  private readonly counts: TargetCounts = { read: 0, added: 0, revised: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 };
+  private sheet: string | null = null;
+  private yearHint: number | null = null;
+  private settled = false;
+
+  constructor(private readonly ctx: TargetContext) {
+    this.store = new EnterpriseStore(ctx.db);
+  }
+
+  beginSheet(sheet: SheetContext): void {
+    this.sheet = sheet.name;
+    this.yearHint = sheet.layout.yearHint;
+  }
+
+  private reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
+    this.counts.rejected++;
+    this.ctx.issues.error(code, params, at);
+  }
+
+  add(record: ImportRecord): void {
+    this.counts.read++;
+    const f = record.fields;
+    const at = (name: string) => locate(this.sheet, record, f[name]);
+    const code = normalizeCreditCode(text(f.credit_code));
+    if (!code) return this.reject('import.missing_field', { field: 'credit_code' }, at('credit_code'));
+    const analysis = analyzeCreditCode(code);
+    if (!analysis.valid) return this.reject('import.bad_credit_code', { code, problem: analysis.problem ?? '', expected: analysis.expectedCheck ?? '' }, at('credit_code'));
+    const pt = parsePeriodText(f.period?.value, this.yearHint);
+    const resolved = pt ? resolvePeriod(pt, { frequency: 'M', ytd: false }) : null;
+    if (!resolved || 'problem' in resolved) return this.reject(text(f.period) ? 'import.report_month' : 'import.missing_field', text(f.period) ? { text: text(f.period) } : { field: 'period' }, at('period'));
+    const n = wholeNumber(f.contributors);
+    if (!n.ok) return this.reject(n.code, n.params, at('contributors'));
+    if (n.value === null) {
+      this.counts.skipped++;
+      return;
+    }
+    this.staged.push({ code, name: text(f.name) || null, period: resolved.period, contributors: n.value, sheet: this.sheet, row: record.row, at: at('contributors'), state: 'ok', old: null });
+  }
+
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const byKey = new Map<string, Staged[]>();
+    for (const s of this.staged) {
+      const k = `${s.code}|${s.period}`;
+      const list = byKey.get(k);
+      if (list) list.push(s);
+      else byKey.set(k, [s]);
+    }
+    const where = (s: Staged) => `${s.sheet ? `${s.sheet}!` : ''}${s.at.col != null ? columnLetter(s.at.col) : ''}${s.row}`;
+    for (const list of byKey.values()) {
+      if (list.length < 2) continue;
+      const first = list[0]!;
+      const same = list.every((s) => s.contributors === first.contributors);
+      for (const s of same ? list.slice(1) : list) {
+        s.state = same ? 'repeated' : 'rejected';
+        if (same) {
+          this.counts.skipped++;
+          this.ctx.issues.warning('import.duplicate_same', { first: where(first) }, s.at);
+        } else {
+          this.counts.rejected++;
+          this.ctx.issues.error('import.duplicate_firm_month', { first: where(s === first ? list[1]! : first), code: s.code }, s.at);
+        }
+      }
+    }
+  }
+
+  plan(): TargetPlan {
+    this.settle();
+    const c = this.counts;
+    c.added = c.revised = c.unchanged = 0;
+    const current = new Map<string, Map<string, number>>();
+    const changes: ChangeSample[] = [];
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const s of this.staged) {
+      if (s.state === 'rejected' || s.state === 'repeated') continue;
+      let month = current.get(s.period);
+      if (!month) current.set(s.period, (month = new Map(this.store.contributionsForPeriod(s.period).map((x) => [x.creditCode, x.contributors]))));
+      const old = month.get(s.code);
+      s.old = old ?? null;
+      s.state = old === undefined ? 'added' : old === s.contributors ? 'unchanged' : 'revised';
+      c[s.state]++;
+      if (from === null || comparePeriods(s.period, from) < 0) from = s.period;
+      if (to === null || comparePeriods(s.period, to) > 0) to = s.period;
+      if (s.state !== 'unchanged' && changes.length < 200) {
+        changes.push({ kind: s.state, subject: s.name ?? s.code, indicator: 'ENT.SI_CONTRIB', members: {}, period: s.period, old: s.old, value: s.contributors, sheet: s.sheet, row: s.row, col: s.at.col != null ? columnLetter(s.at.col) : '' });
+      }
+    }
+    c.warnings = this.ctx.issues.counts.warning;
+    return { counts: { ...c }, periodFrom: from, periodTo: to, sourceUnits: ['SBZX'], changes };
+  }
+
+  write(snapshotId: number): TargetCounts {
+    const insert = this.ctx.db.prepare('INSERT INTO si_contribution (credit_code, period, snapshot_id, contributors, firm_name, sheet, row) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const s of this.staged) {
+      if (s.state === 'added' || s.state === 'revised') insert.run(s.code, s.period, snapshotId, s.contributors, s.name, s.sheet, s.row);
+    }
+    return { ...this.counts };
+  }
+}
+
+export const siContributionsTarget: ImportTarget = {
+  name: SI_CONTRIBUTIONS_TARGET,
+  requiredFields: SI_FIELDS.filter((f) => f.required).map((f) => f.name),
+  suggest: (_db, layout) => suggestByWords(layout, SI_FIELDS, { periodField: 'period' }),
+  open: (ctx) => new ContributionSession(ctx),
+};
+
+registerTarget(siContributionsTarget);
