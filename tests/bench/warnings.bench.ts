@@ -4,7 +4,11 @@
  * Baselines in the same run: reading the same tables in full with bare SQL (the I/O floor), and
  * storing the monthly batch itself.
  */
-import { rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { commitImport } from '../../main/import/engine';
+import { openWorkstation } from '../../main/workstation';
 import { openDatabase } from '../../main/db/connection';
 import { evaluateWarnings } from '../../main/warnings/engine';
 import { periodRange, shiftPeriod } from '../../shared/period';
@@ -90,4 +94,36 @@ export async function benchWarnings(): Promise<void> {
   }
   report({ bench: 'warnings', metric: 'evaluate one monthly batch p50', value: percentile(evaluate, 50), unit: 'ms', baseline: percentile(store, 50), baselineName: 'storing the batch (700 reports, one transaction)', samples: evaluate.length });
   report({ bench: 'warnings', metric: 'evaluate one monthly batch max', value: Math.max(...evaluate), unit: 'ms' });
+
+  // The same month as an agency file through the importer (XLSX, 700 rows, the ENT.* indicators
+  // recomputed), with the evaluation the import triggers; the evaluation's own time is the figure,
+  // the whole import its baseline.
+  const imports: number[] = [];
+  const evaluations: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = demoDataDir('ws-bench-warn-');
+    const ws = openWorkstation({ dataDir: dir, demo: false, actor: 'bench' });
+    const file = join(dir, `重点企业月报_${next}.xlsx`);
+    try {
+      const rows = ws.ctx.db
+        .prepare(`SELECT e.credit_code, r.closing, r.avg_wage FROM enterprise_report r JOIN enterprise e ON e.id = r.enterprise_id WHERE r.period = ? ORDER BY e.id`)
+        .all(TEST_DEMO_END) as Array<{ credit_code: string; closing: number; avg_wage: number }>;
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('月报');
+      sheet.addRow(['统一社会信用代码', '月份', '期初人数', '新招用', '经济性裁员', '合同到期', '主动离职', '退休', '其他减员', '期末人数', '平均工资', '生产状态', '拟裁员']);
+      for (const r of rows) {
+        const hires = Math.round(r.closing * 0.012);
+        const quit = Math.round(r.closing * 0.008);
+        sheet.addRow([r.credit_code, next, r.closing, hires, 0, 0, quit, 0, 0, r.closing + hires - quit, r.avg_wage, '正常', 0]);
+      }
+      writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      const t = await time(() => commitImport({ db: ws.ctx.db, actor: 'bench' }, { path: file, fileName: basename(file), target: 'enterprise_reports' }));
+      imports.push(t.ms);
+      evaluations.push((ws.ctx.db.prepare("SELECT ms FROM warning_run WHERE trigger = 'import' ORDER BY id DESC LIMIT 1").get() as { ms: number }).ms);
+    } finally {
+      ws.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  report({ bench: 'warnings', metric: 'evaluation after importing a monthly batch p50', value: percentile(evaluations, 50), unit: 'ms', baseline: percentile(imports, 50), baselineName: 'the whole import (XLSX, 700 firms, evaluation included)', samples: imports.length });
 }
