@@ -17,8 +17,8 @@ import { EnterpriseStore, type ReportRow } from '../../db/enterprises';
 import { ObservationStore } from '../../db/observations';
 import { getSetting } from '../../services/settings';
 import type { IssueLocation } from '../issues';
-import { registerTarget, type ChangeSample, type ImportTarget, type SheetContext, type TargetContext, type TargetCounts, type TargetPlan, type TargetSession } from '../target';
-import { locate, suggestByWords, text, wholeNumber } from './record-table';
+import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
+import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
 import { ENTERPRISE_REPORTS_TARGET, recordTarget } from '../../../shared/import/record-targets';
 
 export { ENTERPRISE_REPORTS_TARGET };
@@ -87,36 +87,24 @@ const figuresOf = (r: ReportRow): ReportFigures => ({
   plannedCuts: r.plannedCuts,
 });
 
-class EnterpriseReportSession implements TargetSession {
+class EnterpriseReportSession extends RecordSession {
   private readonly store: EnterpriseStore;
   private readonly registry: Map<string, { id: number; name: string; district: string; sector: string }>;
   private readonly bounds: WageBounds;
   private readonly staged: Staged[] = [];
-  private readonly counts: TargetCounts = { read: 0, added: 0, revised: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 };
-  private sheet: string | null = null;
-  private yearHint: number | null = null;
   private settled = false;
 
-  constructor(private readonly ctx: TargetContext) {
+  constructor(ctx: TargetContext) {
+    super(ctx);
     this.store = new EnterpriseStore(ctx.db);
     this.registry = new Map(this.store.listEnterprises().map((e) => [e.creditCode, { id: e.id, name: e.name, district: e.district, sector: e.sector }]));
     this.bounds = getSetting<{ wageBounds?: WageBounds }>(ctx.db, 'enterprises.settings', {}).wageBounds ?? DEFAULT_WAGE_BOUNDS;
   }
 
-  beginSheet(sheet: SheetContext): void {
-    this.sheet = sheet.name;
-    this.yearHint = sheet.layout.yearHint;
-  }
-
-  private reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
-    this.counts.rejected++;
-    this.ctx.issues.error(code, params, at);
-  }
-
   add(record: ImportRecord): void {
     this.counts.read++;
     const f = record.fields;
-    const at = (name: string) => locate(this.sheet, record, f[name]);
+    const at = (name: string) => this.at(record, name);
 
     const code = normalizeCreditCode(text(f.credit_code));
     if (!code) return this.reject('import.missing_field', { field: 'credit_code' }, at('credit_code'));

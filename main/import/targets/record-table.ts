@@ -9,6 +9,7 @@ import type { TableLayout } from '../../../shared/import/table';
 import { cellText, normalizeLabel } from '../../../shared/import/text';
 import { parseAgencyValue } from '../../../shared/import/values';
 import type { IssueLocation } from '../issues';
+import type { SheetContext, TargetContext, TargetCounts, TargetPlan, TargetSession } from '../target';
 import type { RecordTargetField } from '../../../shared/import/record-targets';
 
 export type FieldSpec = Pick<RecordTargetField, 'name' | 'words' | 'required'>;
@@ -65,4 +66,33 @@ export function wholeNumber(cell: FieldCell | undefined): WholeNumber {
 /** The trimmed text of a field, '' when absent. */
 export function text(cell: FieldCell | undefined): string {
   return cell ? cellText(cell.value).trim() : '';
+}
+
+/** What the record-per-row sessions share: counts, the sheet being read, refusing a record. */
+export abstract class RecordSession implements TargetSession {
+  protected readonly counts: TargetCounts = { read: 0, added: 0, revised: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 };
+  protected sheet: string | null = null;
+  protected yearHint: number | null = null;
+
+  constructor(protected readonly ctx: TargetContext) {}
+
+  beginSheet(sheet: SheetContext): void {
+    this.sheet = sheet.name;
+    this.yearHint = sheet.layout.yearHint;
+  }
+
+  /** Where a field of the record is. */
+  protected at(record: ImportRecord, field: string): IssueLocation {
+    return locate(this.sheet, record, record.fields[field]);
+  }
+
+  /** Counts the record as rejected and reports why, at its cell. */
+  protected reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
+    this.counts.rejected++;
+    this.ctx.issues.error(code, params, at);
+  }
+
+  abstract add(record: ImportRecord): void;
+  abstract plan(): TargetPlan;
+  abstract write(snapshotId: number): TargetCounts;
 }

@@ -11,8 +11,8 @@ import { columnLetter } from '../../../shared/import/text';
 import { comparePeriods } from '../../../shared/period';
 import { EnterpriseStore } from '../../db/enterprises';
 import type { IssueLocation } from '../issues';
-import { registerTarget, type ChangeSample, type ImportTarget, type SheetContext, type TargetContext, type TargetCounts, type TargetPlan, type TargetSession } from '../target';
-import { locate, suggestByWords, text, wholeNumber } from './record-table';
+import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
+import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
 import { recordTarget, SI_CONTRIBUTIONS_TARGET } from '../../../shared/import/record-targets';
 
 export { SI_CONTRIBUTIONS_TARGET };
@@ -30,32 +30,20 @@ interface Staged {
   old: number | null;
 }
 
-class ContributionSession implements TargetSession {
+class ContributionSession extends RecordSession {
   private readonly store: EnterpriseStore;
   private readonly staged: Staged[] = [];
-  private readonly counts: TargetCounts = { read: 0, added: 0, revised: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 };
-  private sheet: string | null = null;
-  private yearHint: number | null = null;
   private settled = false;
 
-  constructor(private readonly ctx: TargetContext) {
+  constructor(ctx: TargetContext) {
+    super(ctx);
     this.store = new EnterpriseStore(ctx.db);
-  }
-
-  beginSheet(sheet: SheetContext): void {
-    this.sheet = sheet.name;
-    this.yearHint = sheet.layout.yearHint;
-  }
-
-  private reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
-    this.counts.rejected++;
-    this.ctx.issues.error(code, params, at);
   }
 
   add(record: ImportRecord): void {
     this.counts.read++;
     const f = record.fields;
-    const at = (name: string) => locate(this.sheet, record, f[name]);
+    const at = (name: string) => this.at(record, name);
     const code = normalizeCreditCode(text(f.credit_code));
     if (!code) return this.reject('import.missing_field', { field: 'credit_code' }, at('credit_code'));
     const analysis = analyzeCreditCode(code);

@@ -12,8 +12,8 @@ import { columnLetter } from '../../../shared/import/text';
 import { readCatalog } from '../../db/catalog';
 import { SignalStore } from '../../db/signals';
 import type { IssueLocation } from '../issues';
-import { registerTarget, type ChangeSample, type ImportTarget, type SheetContext, type TargetContext, type TargetCounts, type TargetPlan, type TargetSession } from '../target';
-import { locate, suggestByWords, text, wholeNumber } from './record-table';
+import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
+import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
 import { recordTarget, SIGNALS_TARGET } from '../../../shared/import/record-targets';
 
 export { SIGNALS_TARGET };
@@ -28,32 +28,22 @@ interface Staged {
   state: 'ok' | 'repeated' | 'added' | 'unchanged';
 }
 
-class SignalSession implements TargetSession {
+class SignalSession extends RecordSession {
   private readonly lookup: CatalogLookup;
   private readonly store: SignalStore;
   private readonly staged: Staged[] = [];
-  private readonly counts: TargetCounts = { read: 0, added: 0, revised: 0, unchanged: 0, rejected: 0, skipped: 0, warnings: 0 };
-  private sheet: string | null = null;
   private settled = false;
 
-  constructor(private readonly ctx: TargetContext) {
+  constructor(ctx: TargetContext) {
+    super(ctx);
     this.lookup = new CatalogLookup(readCatalog(ctx.db));
     this.store = new SignalStore(ctx.db);
-  }
-
-  beginSheet(sheet: SheetContext): void {
-    this.sheet = sheet.name;
-  }
-
-  private reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
-    this.counts.rejected++;
-    this.ctx.issues.error(code, params, at);
   }
 
   add(record: ImportRecord): void {
     this.counts.read++;
     const f = record.fields;
-    const at = (name: string) => locate(this.sheet, record, f[name]);
+    const at = (name: string) => this.at(record, name);
     const date = parseCaseDate(f.date?.value ?? null);
     if (!date) return this.reject(text(f.date) ? 'import.bad_date' : 'import.missing_field', text(f.date) ? { text: text(f.date) } : { field: 'date' }, at('date'));
     const channel = parseSignalChannel(text(f.channel));
