@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
-import { ensureDemoTemplate, TEMPLATE_DIR } from '../support/demo-template';
+import { ensureDemoTemplate, removeStaleTemplates } from '../support/demo-template';
 
-/** Builds the demo cache once for the whole run (a stale one from an earlier run is replaced). */
+/** Builds the demo cache once for the whole run (templates of other code versions are removed). */
 export default function globalSetup(): void {
-  rmSync(TEMPLATE_DIR, { recursive: true, force: true });
+  removeStaleTemplates();
   ensureDemoTemplate();
 }

@@ -2,7 +2,8 @@
  * One demo cache built per test run and copied for every test that needs a workstation, so each
  * test starts from the same known state and generation is paid once.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DB_FILE_NAME, openDatabase } from '../../main/db/connection';
@@ -11,7 +12,33 @@ import { seedDemo } from '../../main/demo/seed';
 /** The demo's last month in tests: fixed, so results do not depend on the day the tests run. */
 export const TEST_DEMO_END = '2026-10';
 
-export const TEMPLATE_DIR = join(process.cwd(), 'tests', 'artifacts', 'demo-template');
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+/**
+ * The template is keyed by the code that makes it (demo generator, schema, catalogue), so a
+ * template left by an earlier checkout is never reused after that code changed.
+ */
+function templateKey(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['main/demo', 'main/db', 'shared/domain']) {
+    const files = readdirSync(join(process.cwd(), dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    for (const f of files) hash.update(f).update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export const TEMPLATE_DIR = join(ARTIFACTS, `demo-template-${templateKey()}`);
+
+/** Removes templates made by other versions of the code. */
+export function removeStaleTemplates(): void {
+  if (!existsSync(ARTIFACTS)) return;
+  for (const name of readdirSync(ARTIFACTS)) {
+    if (name.startsWith('demo-template') && join(ARTIFACTS, name) !== TEMPLATE_DIR) rmSync(join(ARTIFACTS, name), { recursive: true, force: true });
+  }
+}
 
 /** Builds the template cache if it is missing. */
 export function ensureDemoTemplate(): string {
