@@ -1,5 +1,6 @@
 /** All service handlers, one per contract method. Plain functions: no Electron, no HTTP. */
 import { analyticsHandlers } from './analytics';
+import { annotationsHandlers } from './annotations';
 import { appHandlers } from './app';
 import { catalogHandlers } from './catalog';
 import { catalogEditHandlers } from './catalog-edit';
@@ -7,6 +8,7 @@ import { filesHandlers } from './files';
 import { importHandlers } from './imports';
 import { overviewHandlers } from './overview';
 import { packageHandlers } from './packages';
+import { reportsHandlers } from './reports';
 import { seriesHandlers } from './series';
 import { enterprisesHandlers } from './enterprises';
 import { groupsHandlers } from './groups';
@@ -19,12 +21,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     ...analyticsHandlers(ctx),
     ...appHandlers(ctx),
+    ...annotationsHandlers(ctx),
     ...catalogHandlers(ctx),
     ...catalogEditHandlers(ctx),
     ...filesHandlers(ctx),
     ...importHandlers(ctx),
     ...overviewHandlers(ctx),
     ...packageHandlers(ctx),
+    ...reportsHandlers(ctx),
     ...seriesHandlers(ctx),
     ...enterprisesHandlers(ctx),
     ...groupsHandlers(ctx),

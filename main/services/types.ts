@@ -21,6 +21,8 @@ export interface HostCapabilities {
   chooseFile?(filters: Array<{ name: string; extensions: string[] }>): Promise<string | null>;
   /** Shows a save dialog and writes the bytes; the path written, or null when cancelled. */
   saveFile?(suggestedName: string, bytes: Buffer): Promise<string | null>;
+  /** Prints an HTML file to PDF with the host's own engine (Electron's printToPDF); else Chromium via playwright-core. */
+  printToPdf?(htmlFile: string): Promise<Buffer>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => ResultOf<M> | Promise<ResultOf<M>>;

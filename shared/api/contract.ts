@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { analyticsMethods } from './analytics';
+import { annotationsMethods } from './annotations';
 import { appMethods } from './app';
 import { catalogMethods } from './catalog';
 import { catalogEditMethods } from './catalog-edit';
@@ -13,6 +14,7 @@ import { filesMethods } from './files';
 import { importsMethods } from './imports';
 import { overviewMethods } from './overview';
 import { packagesMethods } from './packages';
+import { reportsMethods } from './reports';
 import { seriesMethods } from './series';
 import { enterprisesMethods } from './enterprises';
 import { groupsMethods } from './groups';
@@ -23,12 +25,14 @@ import { warningsMethods } from './warnings';
 export const contract = {
   ...analyticsMethods,
   ...appMethods,
+  ...annotationsMethods,
   ...catalogMethods,
   ...catalogEditMethods,
   ...filesMethods,
   ...importsMethods,
   ...overviewMethods,
   ...packagesMethods,
+  ...reportsMethods,
   ...seriesMethods,
   ...enterprisesMethods,
   ...groupsMethods,

@@ -6,6 +6,7 @@ import type { Locale } from '../domain/types';
 import { formatNumber } from '../format';
 import { periodLabel } from '../period';
 import { CHART_FONT_FAMILY, PALETTE, type ChartStyle } from './theme';
+import { annotationMarks, numberAnnotations, type TrendAnnotation } from './annotations';
 
 export interface TrendSeries {
   name: string;
@@ -27,6 +28,8 @@ export interface TrendOptions {
   zoom?: boolean;
   /** Start the zoom window at this share of the axis (0-100). */
   zoomStart?: number;
+  /** Annotations of the drawn series (markPoint / markArea), numbered in reading order. */
+  annotations?: readonly TrendAnnotation[];
 }
 
 /** Every period of any series, sorted: the shared category axis. */
@@ -43,6 +46,7 @@ export function trendOption(o: TrendOptions): Record<string, unknown> {
   const periods = categoryAxis(o.series);
   const print = o.style === 'print';
   const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, o.decimals, o.locale) : '—');
+  const numbered = o.annotations?.length ? numberAnnotations(o.annotations, periods, o.series.map((s) => s.name)) : [];
   return {
     animation: !print,
     color: PALETTE,
@@ -75,7 +79,12 @@ export function trendOption(o: TrendOptions): Record<string, unknown> {
           const v = byPeriod.get(p);
           return v == null || !Number.isFinite(v) ? null : v;
         }),
+        ...(numbered.length ? annotationMarks(numbered, s.name, (p) => finiteOrNull(byPeriod.get(p)), o.style) : {}),
       };
     }),
   };
+}
+
+function finiteOrNull(v: number | null | undefined): number | null {
+  return v == null || !Number.isFinite(v) ? null : v;
 }

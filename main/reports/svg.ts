@@ -1,0 +1,51 @@
+/**
+ * Charts for printed reports: ECharts rendered server-side to SVG (vector in the PDF), and the same
+ * SVG rasterised with resvg for DOCX, with the bundled fonts only.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import { sfntFilesFor } from './fonts';
+
+/** The chart font for SSR. Unquoted: ECharts writes it into a double-quoted style attribute. */
+export const SSR_FONT_FAMILY = 'Noto Sans SC, Noto Serif SC, sans-serif';
+
+function withSsrFonts(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSsrFonts);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'fontFamily' ? SSR_FONT_FAMILY : withSsrFonts(v);
+    return out;
+  }
+  return value;
+}
+
+/** Renders an option to an SVG string; the chart instance is always disposed. */
+export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ ...(withSsrFonts(option) as Record<string, unknown>), animation: false, textStyle: { fontFamily: SSR_FONT_FAMILY } });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The text an SVG draws (for picking font slices). */
+function svgText(svg: string): string {
+  return svg
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_m, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)));
+}
+
+/** The SVG as a PNG at `scale` times its size, on white, with the bundled Noto Sans SC. */
+export function svgToPng(svg: string, scale = 2): Buffer {
+  const text = svgText(svg);
+  const fontFiles = [...sfntFilesFor(text + '0123456789', 'noto-sans-sc', 400)];
+  const resvg = new Resvg(svg, {
+    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: 'Noto Sans SC', sansSerifFamily: 'Noto Sans SC', serifFamily: 'Noto Sans SC' },
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+  });
+  return resvg.render().asPng();
+}
