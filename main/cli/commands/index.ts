@@ -5,6 +5,7 @@ import { indexCommand } from './index-command';
 import { infoCommand } from './info';
 import { packageCommand } from './package';
 import { provenanceCommand } from './provenance';
+import { reportCommand } from './report';
 import { serveCommand } from './serve';
 import { snapshotsCommand } from './snapshots';
 import { stlCommand } from './stl';
@@ -15,4 +16,4 @@ import { ledgerCommand } from './ledger';
 import { warningsCommand } from './warnings';
 
 /** Every CLI command. */
-export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand, packageCommand, creditCodeCommand, warningsCommand, ledgerCommand, enterprisesCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, demoCommand, infoCommand, stlCommand, indexCommand, xcorrCommand, importCommand, snapshotsCommand, provenanceCommand, packageCommand, creditCodeCommand, warningsCommand, ledgerCommand, enterprisesCommand, reportCommand];
