@@ -1,0 +1,84 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../shared/api/annotations';
+import { exportAnnotations, importAnnotations } from '../../main/db/annotations';
+import { openWorkstation, type Workstation } from '../../main/workstation';
+import { demoDataDir } from '../support/demo-template';
+
+let ws: Workstation;
+let dataDir: string;
+beforeAll(() => {
+  dataDir = demoDataDir();
+  ws = openWorkstation({ dataDir, demo: false, actor: 'analyst-a' });
+});
+afterAll(() => {
+  ws.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const env = await ws.dispatch(method, input);
+  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
+  return env.value as T;
+}
+async function fails(method: string, input: unknown): Promise<string> {
+  const env = await ws.dispatch(method, input);
+  return env.ok ? 'ok' : env.error.code;
+}
+const audits = (action: string) => ws.ctx.db.prepare('SELECT entity_id, actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ entity_id: string; actor: string; details: string }>;
+
+describe('annotations', () => {
+  it('creates point and range annotations on a series, lists them by target, category, window and text', async () => {
+    const point = await ok<Annotation>('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE' }, periodFrom: '2026-07', text: '高校毕业生集中离校', category: 'seasonal' });
+    const range = await ok<Annotation>('annotation.create', { target: { kind: 'series', indicator: 'UNE.REG_COUNT', members: { district: '210106' } }, periodFrom: '2026-03', periodTo: '2026-05', text: '稳岗返还政策集中兑现', category: 'policy' });
+    expect(point).toMatchObject({ periodTo: null, author: 'analyst-a', category: 'seasonal', target: { kind: 'series', indicator: 'UNE.SURVEY_RATE', members: {} } });
+    expect(range).toMatchObject({ periodFrom: '2026-03', periodTo: '2026-05', target: { members: { district: '210106' } } });
+
+    const onTotal = await ok<Annotation[]>('annotation.list', { targets: [{ kind: 'series', indicator: 'UNE.REG_COUNT', members: {} }] });
+    expect(onTotal).toEqual([]);
+    const onTiexi = await ok<Annotation[]>('annotation.list', { targets: [{ kind: 'series', indicator: 'UNE.REG_COUNT', members: { district: '210106' } }] });
+    expect(onTiexi.map((a) => a.id)).toEqual([range.id]);
+    expect((await ok<Annotation[]>('annotation.list', { categories: ['policy'] })).map((a) => a.id)).toEqual([range.id]);
+    expect((await ok<Annotation[]>('annotation.list', { from: '2026-05', to: '2026-06' })).map((a) => a.id)).toEqual([range.id]);
+    expect((await ok<Annotation[]>('annotation.list', { search: '毕业' })).map((a) => a.id)).toEqual([point.id]);
+    expect(await ok<Annotation[]>('annotation.list', { search: '%' })).toEqual([]);
+    expect(audits('annotation.create').map((a) => Number(a.entity_id))).toEqual([point.id, range.id]);
+  });
+
+  it('edits and deletes with the before and after state in the audit log', async () => {
+    const a = await ok<Annotation>('annotation.create', { target: { kind: 'series', indicator: 'EMP.NEW_URBAN' }, periodFrom: '2026-02', text: 'draft', category: 'other' });
+    const edited = await ok<Annotation>('annotation.update', { id: a.id, text: '春节因素，1-2月合并', category: 'seasonal', periodTo: '2026-03' });
+    expect(edited).toMatchObject({ text: '春节因素，1-2月合并', category: 'seasonal', periodFrom: '2026-02', periodTo: '2026-03', createdAt: a.createdAt });
+    const log = JSON.parse(audits('annotation.update').at(-1)!.details) as { before: Annotation; after: Annotation };
+    expect(log.before.text).toBe('draft');
+    expect(log.after.text).toBe('春节因素，1-2月合并');
+    await ok('annotation.delete', { id: a.id });
+    expect(await fails('annotation.update', { id: a.id, text: 'x' })).toBe('annotation.not_found');
+    expect(JSON.parse(audits('annotation.delete').at(-1)!.details)).toMatchObject({ id: a.id, text: '春节因素，1-2月合并' });
+  });
+
+  it('refuses periods of the wrong frequency, backward ranges, unknown series and empty text, storing nothing', async () => {
+    const before = (ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n;
+    expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'LMK.RATIO' }, periodFrom: '2026-06', text: 'x' })).toBe('annotation.wrong_frequency');
+    expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE' }, periodFrom: '2026-06', periodTo: '2026-01', text: 'x' })).toBe('annotation.bad_range');
+    expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'NOPE.X' }, periodFrom: '2026-06', text: 'x' })).toBe('series.unknown_indicator');
+    expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE', members: { district: '210106' } }, periodFrom: '2026-06', text: 'x' })).toBe('series.unknown_dimension');
+    expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE' }, periodFrom: '2026-06', text: '   ' })).toBe('common.invalid_input');
+    expect((ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n).toBe(before);
+  });
+
+  it('travels by uid: importing the same set twice adds it once', async () => {
+    await ok('annotation.create', { target: { kind: 'index', index: 'default' }, periodFrom: '2026-04', text: '指数口径调整', category: 'data' });
+    const exported = exportAnnotations(ws.ctx.db);
+    const other = demoDataDir();
+    const ws2 = openWorkstation({ dataDir: other, demo: false, actor: 'b' });
+    try {
+      expect(importAnnotations(ws2.ctx.db, exported)).toEqual({ added: exported.length, unchanged: 0 });
+      expect(importAnnotations(ws2.ctx.db, exported)).toEqual({ added: 0, unchanged: exported.length });
+      expect(exportAnnotations(ws2.ctx.db)).toEqual(exported);
+    } finally {
+      ws2.close();
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
