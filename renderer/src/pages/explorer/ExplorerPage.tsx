@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Descriptions, Empty, Row, Segmented, Select, Sp
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesResult, SeriesView } from '../../../../shared/api/series';
-import { trendOption } from '../../../../shared/charts/trend';
+import { categoryAxis, trendOption } from '../../../../shared/charts/trend';
 import type { Indicator } from '../../../../shared/domain/types';
 import { formatNumber } from '../../../../shared/format';
 import { periodLabel } from '../../../../shared/period';
@@ -11,6 +11,7 @@ import { call, useApi } from '../../api/client';
 import { transport } from '../../api/transport';
 import { Chart } from '../../components/Chart';
 import { ProvenancePopover } from '../../components/ProvenancePopover';
+import { useChartAnnotations } from '../../components/annotations/useChartAnnotations';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { CatalogTree } from './CatalogTree';
@@ -63,10 +64,12 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
 
   const dimension = catalog.data?.dimensions.find((d) => d.code === breakdown);
   const result = q.data;
+  const chartSeries = useMemo(() => (result ? result.series.map((s) => ({ name: name(s.label), target: { kind: 'series' as const, indicator: indicator.code, members: s.members } })) : []), [result, locale]);
+  const annotations = useChartAnnotations(indicator.code, chartSeries, useMemo(() => categoryAxis(result?.series.map((s) => ({ name: s.key, points: s.points })) ?? []), [result]));
   const option = useMemo(
     () =>
       result
-        ? trendOption({
+        ? annotations.decorate(trendOption({
             series: result.series.map((s) => ({ name: name(s.label), points: s.points })),
             unit: name(result.valueUnit),
             locale,
@@ -74,9 +77,10 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
             ytd: indicator.ytd && view === 'published',
             zoom: true,
             zoomStart: 50,
-          })
+            annotations: annotations.marks,
+          }))
         : null,
-    [result, locale, view, indicator],
+    [result, locale, view, indicator, annotations.marks, annotations.decorate],
   );
   const rows = useMemo(() => (result ? tableRows(result) : []), [result]);
   const decimals = view === 'yoy' ? 1 : indicator.decimals;
@@ -134,7 +138,7 @@ function SeriesPanel({ indicator }: { indicator: Indicator }) {
         </Button>
       </Space>
       <QueryState isLoading={q.isLoading} error={q.error} retry={() => void q.refetch()} />
-      {option && <Chart option={option} height={380} testId="explorer-chart" />}
+      {option && annotations.beside(<Chart option={option} height={380} testId="explorer-chart" onReady={annotations.onReady} />)}
       {isSeasonalView(view) && <SeasonalFactorPanel query={query} indicator={indicator} />}
       {result && (
         <Table<Row>

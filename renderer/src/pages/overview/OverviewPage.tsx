@@ -2,6 +2,7 @@ import { Card, Col, Row, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trendOption } from '../../../../shared/charts/trend';
+import type { Annotation } from '../../../../shared/api/annotations';
 import type { OverviewTrend } from '../../../../shared/api/overview';
 import { periodLabel } from '../../../../shared/period';
 import { useApi } from '../../api/client';
@@ -10,13 +11,15 @@ import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../hooks/useLocale';
 import { KpiCard } from './KpiCard';
 
-function TrendCard({ trend }: { trend: OverviewTrend }) {
+function TrendCard({ trend, annotations }: { trend: OverviewTrend; annotations: Annotation[] }) {
   const { locale, name } = useLocale();
   const ind = trend.indicator;
-  const option = useMemo(
-    () => trendOption({ series: [{ name: name(ind.name), points: trend.points }], unit: name(ind.unit), locale, decimals: ind.decimals, ytd: ind.ytd }),
-    [trend, locale],
-  );
+  const option = useMemo(() => {
+    const marks = annotations
+      .filter((a) => a.target.kind === 'series' && a.target.indicator === ind.code && !Object.keys(a.target.members).length)
+      .map((a) => ({ series: name(ind.name), periodFrom: a.periodFrom, periodTo: a.periodTo, text: a.text, category: a.category, id: a.id }));
+    return trendOption({ series: [{ name: name(ind.name), points: trend.points }], unit: name(ind.unit), locale, decimals: ind.decimals, ytd: ind.ytd, annotations: marks });
+  }, [trend, locale, annotations]);
   return (
     <Card size="small" title={name(ind.name)} data-testid={`trend-${ind.code}`}>
       <Chart option={option} height={240} />
@@ -28,6 +31,7 @@ export function OverviewPage({ navigate }: { navigate: (page: string, params?: R
   const { t } = useTranslation('overview');
   const { locale } = useLocale();
   const q = useApi('overview.get', { months: 60 });
+  const annotations = useApi('annotation.list', { targets: (q.data?.trends ?? []).map((tr) => ({ kind: 'series' as const, indicator: tr.indicator.code, members: {} })) }, { enabled: !!q.data });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="baseline">
@@ -56,7 +60,7 @@ export function OverviewPage({ navigate }: { navigate: (page: string, params?: R
           <Row gutter={[12, 12]}>
             {q.data.trends.map((trend) => (
               <Col key={trend.indicator.code} xs={24} lg={12} xxl={8}>
-                <TrendCard trend={trend} />
+                <TrendCard trend={trend} annotations={annotations.data ?? []} />
               </Col>
             ))}
           </Row>

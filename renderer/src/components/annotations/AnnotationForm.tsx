@@ -1,0 +1,79 @@
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_CATEGORIES, type Annotation, type AnnotationTarget } from '../../../../shared/api/annotations';
+import { periodLabel } from '../../../../shared/period';
+import { useApiMutation } from '../../api/client';
+import { useErrorText, useLocale } from '../../hooks/useLocale';
+import type { AnnotationIntent } from './useSeriesAnnotations';
+
+interface Values {
+  periodFrom: string;
+  periodTo: string | null;
+  category: Annotation['category'];
+  text: string;
+}
+
+/** Create or edit one annotation; periods are picked from the chart's axis. */
+export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { intent: AnnotationIntent | null; periods: readonly string[]; seriesLabel?: string; onClose: () => void }) {
+  const { t } = useTranslation('annotations');
+  const { locale } = useLocale();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const create = useApiMutation('annotation.create');
+  const update = useApiMutation('annotation.update');
+
+  useEffect(() => {
+    if (!intent) return;
+    if (intent.kind === 'new') form.setFieldsValue({ periodFrom: intent.periodFrom, periodTo: intent.periodTo, category: 'event', text: '' });
+    else form.setFieldsValue({ periodFrom: intent.annotation.periodFrom, periodTo: intent.annotation.periodTo, category: intent.annotation.category, text: intent.annotation.text });
+  }, [intent, form]);
+
+  const options = periods.map((p) => ({ value: p, label: periodLabel(p, locale) }));
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      if (intent?.kind === 'new') {
+        await create.mutateAsync({ target: intent.target as AnnotationTarget, periodFrom: v.periodFrom, periodTo: v.periodTo ?? null, category: v.category, text: v.text });
+        void message.success(t('created'));
+      } else if (intent?.kind === 'edit') {
+        await update.mutateAsync({ id: intent.annotation.id, periodFrom: v.periodFrom, periodTo: v.periodTo ?? null, category: v.category, text: v.text });
+        void message.success(t('updated'));
+      }
+      onClose();
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+  };
+
+  return (
+    <Modal
+      open={!!intent}
+      title={intent?.kind === 'edit' ? t('editTitle') : t('newTitle')}
+      okText={t('save')}
+      cancelText={t('cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'annotation-save' } as Record<string, string>}
+    >
+      {seriesLabel && <p style={{ color: '#666' }}>{t('onSeries', { name: seriesLabel })}</p>}
+      <Form form={form} layout="vertical" data-testid="annotation-form">
+        <Form.Item name="periodFrom" label={t('from')} rules={[{ required: true }]}>
+          <Select options={options} showSearch optionFilterProp="label" data-testid="annotation-from" />
+        </Form.Item>
+        <Form.Item name="periodTo" label={t('to')}>
+          <Select options={options} allowClear showSearch optionFilterProp="label" placeholder={t('pointHint')} data-testid="annotation-to" />
+        </Form.Item>
+        <Form.Item name="category" label={t('category')} rules={[{ required: true }]}>
+          <Select options={ANNOTATION_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} data-testid="annotation-category" />
+        </Form.Item>
+        <Form.Item name="text" label={t('text')} rules={[{ required: true, whitespace: true, message: t('textRequired') }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="annotation-text" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
