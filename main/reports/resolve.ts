@@ -8,9 +8,9 @@ import { changeUnitOf } from '../../shared/calc/changes';
 import { annotationNote } from '../../shared/charts/annotations';
 import type { Indicator, Locale } from '../../shared/domain/types';
 import { formatNumber, MISSING } from '../../shared/format';
-import { periodLabel, quarterOf, shiftPeriod } from '../../shared/period';
+import { periodLabel, shiftPeriod } from '../../shared/period';
 import { resolveBinding, valueWithUnit, type BindingPoint } from '../../shared/reports/bindings';
-import { chartBlockOption } from '../../shared/reports/charts';
+import { chartBlockOption, chartWindow } from '../../shared/reports/charts';
 import { latestPeriodFor } from '../../shared/reports/draft';
 import { bindingKey, type Binding, type Block, type Report } from '../../shared/reports/model';
 import { changeDecimals } from '../../shared/reports/phrases';
@@ -91,11 +91,6 @@ export function resolveBindings(ctx: ServiceContext, reader: PinnedReader, bindi
   return out;
 }
 
-/** The end period of a chart or table of this indicator in a report for `month`. */
-function endPeriod(indicator: Indicator, month: string): string {
-  return indicator.frequency === 'M' ? month : indicator.frequency === 'Q' ? quarterOf(month) : month.slice(0, 4);
-}
-
 function t(locale: Locale, zh: string, en: string): string {
   return locale === 'zh-CN' ? zh : en;
 }
@@ -127,7 +122,7 @@ function keyGroupsTable(ctx: ServiceContext, reader: PinnedReader, month: string
 function dataTable(ctx: ServiceContext, reader: PinnedReader, block: Extract<Block, { type: 'dataTable' }>, month: string, locale: Locale): TableData {
   const ind = reader.indicator(block.indicator);
   if (!ind) return { header: [], rows: [], numeric: [] };
-  const end = endPeriod(ind, month);
+  const end = chartWindow(ind, month, 1).to;
   const name = (n: { zh: string; en: string }) => (locale === 'zh-CN' ? n.zh : n.en);
   const unit = name(ind.unit);
   if (block.layout === 'periods') {
@@ -219,8 +214,7 @@ export function chartData(ctx: ServiceContext, reader: PinnedReader, block: Extr
   for (const ref of block.series) {
     const ind = reader.indicator(ref.indicator);
     if (!ind) continue;
-    const end = endPeriod(ind, month);
-    results.push(querySeries(ctx, { indicator: ind.code, filter: ref.members, includeTotal: true, view: block.view, from: shiftPeriod(end, -(block.span - 1)), to: end, asOf: { snapshot: reader.snapshot } }));
+    results.push(querySeries(ctx, { indicator: ind.code, filter: ref.members, includeTotal: true, view: block.view, ...chartWindow(ind, month, block.span), asOf: { snapshot: reader.snapshot } }));
   }
   const annotations = block.annotations ? listAnnotations(ctx.db, { targets: block.series.map((s) => ({ kind: 'series' as const, indicator: s.indicator, members: s.members })) }) : [];
   return { results, annotations };

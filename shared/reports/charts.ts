@@ -9,7 +9,8 @@ import { numberAnnotations } from '../charts/annotations';
 import { categoryAxis, trendOption, type TrendSeries } from '../charts/trend';
 import type { ChartStyle } from '../charts/theme';
 import { seriesKey } from '../domain/series-key';
-import type { Locale } from '../domain/types';
+import type { Indicator, Locale } from '../domain/types';
+import { quarterOf, shiftPeriod } from '../period';
 import type { Block } from './model';
 
 type ChartBlock = Extract<Block, { type: 'chart' }>;
@@ -58,4 +59,14 @@ export function chartBlockOption(block: ChartBlock, data: ChartBlockData, locale
   if (block.kind === 'bar') option.yAxis = { ...(option.yAxis as Record<string, unknown>), scale: false };
   const notes = numberAnnotations(s.annotations, categoryAxis(s.series), s.series.map((x) => x.name));
   return { option, notes };
+}
+
+/**
+ * The periods a chart or table of this indicator covers in a report for `month`: `span` periods of
+ * the indicator's own frequency ending with the one that contains the month.
+ * @example chartWindow({ frequency: 'Q' } as Indicator, '2024-08', 4) // { from: '2023-Q4', to: '2024-Q3' }
+ */
+export function chartWindow(indicator: Pick<Indicator, 'frequency'>, month: string, span: number): { from: string; to: string } {
+  const to = indicator.frequency === 'M' ? month : indicator.frequency === 'Q' ? quarterOf(month) : month.slice(0, 4);
+  return { from: shiftPeriod(to, -(span - 1)), to };
 }

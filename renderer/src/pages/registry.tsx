@@ -3,6 +3,8 @@
  * under pages/ and its own i18n namespace.
  */
 import { AlertOutlined, BankOutlined, DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ClimatePage } from './climate/ClimatePage';
 import { DataPage } from './data/DataPage';
@@ -13,6 +15,7 @@ import { EnterprisesPage } from './enterprises/EnterprisesPage';
 import { GroupsPage } from './groups/GroupsPage';
 import { LedgerPage } from './ledger/LedgerPage';
 import { WarningsPage } from './warnings/WarningsPage';
+import { ReportsPage } from './reports/ReportsPage';
 
 export interface PageProps {
   params: URLSearchParams;
@@ -37,4 +40,5 @@ export const PAGES: PageEntry[] = [
   { key: 'groups', label: 'groups:nav', icon: <TeamOutlined />, render: (props) => <GroupsPage {...props} /> },
   { key: 'warnings', label: 'warnings:nav', icon: <AlertOutlined />, render: (props) => <WarningsPage {...props} /> },
   { key: 'ledger', label: 'ledger:nav', icon: <ProfileOutlined />, render: (props) => <LedgerPage {...props} /> },
+  { key: 'reports', label: 'reports:nav', icon: <FileTextOutlined />, render: ({ params, navigate }) => <ReportsPage id={params.get('id') ? Number(params.get('id')) : null} navigate={navigate} /> },
 ];

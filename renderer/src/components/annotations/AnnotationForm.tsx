@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_CATEGORIES, type Annotation, type AnnotationTarget } from '../../../../shared/api/annotations';
@@ -57,7 +57,7 @@ export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { inte
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'annotation-save' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'annotation-save' } as ButtonProps}
     >
       {seriesLabel && <p style={{ color: '#666' }}>{t('onSeries', { name: seriesLabel })}</p>}
       <Form form={form} layout="vertical" data-testid="annotation-form">
