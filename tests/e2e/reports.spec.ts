@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
+
+test('annotations: brush a range on the explorer chart, see it in the side panel and on a report chart', async ({ page, workstation }) => {
+  await page.goto(`${workstation.url}#/explorer?code=UNE.SURVEY_RATE`);
+  await expect(page.getByTestId('indicator-title')).toHaveText('城镇调查失业率');
+  const chart = page.getByTestId('explorer-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('annotation-panel')).toBeVisible();
+
+  // Switch on range brushing and drag across the right half of the plot.
+  await page.getByTestId('annotate-brush').click();
+  const box = (await chart.boundingBox())!;
+  const y = box.y + box.height * 0.4;
+  await page.mouse.move(box.x + box.width * 0.55, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.8, y, { steps: 8 });
+  await page.mouse.up();
+
+  const form = page.getByTestId('annotation-form');
+  await expect(form).toBeVisible();
+  const from = (await form.getByTestId('annotation-from').innerText()).trim();
+  const to = (await form.getByTestId('annotation-to').innerText()).trim();
+  expect(from).toMatch(/^\d{4}年\d{1,2}月$/);
+  expect(to).toMatch(/^\d{4}年\d{1,2}月$/);
+  expect(from).not.toBe(to);
+  await form.getByTestId('annotation-text').fill('稳就业政策集中发力');
+  await page.getByTestId('annotation-save').click();
+
+  const list = page.getByTestId('annotation-list');
+  await expect(list).toContainText('稳就业政策集中发力');
+  await expect(list).toContainText(`${from} – ${to}`);
+  const stored = workstation.ws.ctx.db.prepare("SELECT indicator, members, period_from, period_to, author FROM annotation WHERE text = '稳就业政策集中发力'").get() as Record<string, string>;
+  expect(stored).toMatchObject({ indicator: 'UNE.SURVEY_RATE', members: '', author: 'e2e' });
+  expect(stored.period_to! > stored.period_from!).toBe(true);
+
+  // A report chart of the same series shows it in its notes.
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-new').click();
+  await page.getByTestId('report-create').click();
+  await expect(page.getByTestId('report-editor')).toBeVisible();
+  const notes = page.getByTestId('report-chart-notes').first();
+  await expect(notes).toContainText('稳就业政策集中发力');
+  await expect(notes).toContainText('[事件]');
+});
+
+test('reports: create, edit a paragraph, export PDF and read it back', async ({ page, workstation }) => {
+  await page.goto(workstation.url);
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-new').click();
+  await page.getByTestId('report-create').click();
+  const editor = page.getByTestId('report-editor');
+  await expect(editor).toBeVisible();
+  await expect(page.getByTestId('report-title')).toHaveValue('沈阳市2026年10月就业形势分析');
+
+  // Bound numbers show their resolved text, with provenance on hover.
+  const chip = editor.getByTestId('binding-chip').first();
+  await expect(chip).not.toHaveText('…');
+  await chip.hover();
+  await expect(page.getByTestId('binding-details').first()).toContainText('来源');
+
+  // Edit the first paragraph: type a sentence at its end.
+  const paragraph = editor.locator('[data-block-type="paragraph"]').first().locator('.report-paragraph');
+  await paragraph.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('就业形势保持总体稳定。');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+  const content = (workstation.ws.ctx.db.prepare('SELECT content FROM report ORDER BY id DESC LIMIT 1').get() as { content: string }).content;
+  expect(content).toContain('就业形势保持总体稳定。');
+
+  // The live preview is the print page.
+  await page.getByTestId('toggle-preview').click();
+  await expect(page.getByTestId('report-preview').locator('article.report h1.title')).toHaveText('沈阳市2026年10月就业形势分析');
+
+  // Export PDF through the download and read its text.
+  await page.getByTestId('export-menu').hover();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-pdf').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^沈阳市2026年10月就业形势分析_\d{4}年第1期\.pdf$/);
+  const path = await download.path();
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('就业形势保持总体稳定。');
+  expect(text).toContain('沈阳市2026年10月就业形势分析');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', path, join(ARTIFACTS, 'e2e-report-page')]);
+  const audit = workstation.ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.export'").get() as { n: number };
+  expect(audit.n).toBe(1);
+});
