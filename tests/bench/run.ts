@@ -3,6 +3,7 @@
  * `npm run bench -- series ui`.
  */
 import { benchCompositeIndex, benchStl } from './analytics.bench';
+import { benchReports } from './reports.bench';
 import { benchDemoGeneration, benchFirstOverview, benchSeriesQueries } from './skeleton.bench';
 import { benchImportCsv, benchImportXlsx, benchVintageQueries } from './import.bench';
 import { benchWarnings } from './warnings.bench';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'import-xlsx': benchImportXlsx,
   vintages: benchVintageQueries,
   warnings: benchWarnings,
+  reports: benchReports,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -331,7 +331,8 @@ export function ReportEditor({ id, navigate }: { id: number; navigate: (page: st
               {editor}
             </Col>
             <Col flex="640px" style={{ maxHeight: 'calc(100vh - 230px)', overflow: 'auto' }}>
-              <div style={{ zoom: 0.75 }}>
+              {/* The A4 sheet at three quarters of its size; the layout inside is the print page's own. */}
+              <div style={{ width: 850, transform: 'scale(0.74)', transformOrigin: '0 0' }}>
                 <PreviewPane id={id} content={content} />
               </div>
             </Col>
