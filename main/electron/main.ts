@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../security';
 import { getSetting } from '../services/settings';
 import { openWorkstation, type Workstation } from '../workstation';
 import { buildMenu } from './menu';
+import { printToPdfWithElectron } from './print';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const APP_ORIGIN = 'app://workstation';
@@ -170,6 +171,7 @@ if (!app.requestSingleInstanceLock()) {
             writeFileSync(r.filePath, bytes);
             return r.filePath;
           },
+          printToPdf: printToPdfWithElectron,
         },
       });
     } catch (err) {

@@ -9,6 +9,7 @@ import type { ReportStatus } from '../../../../shared/reports/model';
 import { useApi, useApiMutation } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
+import { ReportSettingsButton } from './ReportSettingsButton';
 
 /** Reports with search and a status filter; 新建月报 drafts a month and opens it. */
 export function ReportList({ navigate }: { navigate: (page: string, params?: Record<string, string>) => void }) {
@@ -59,6 +60,7 @@ export function ReportList({ navigate }: { navigate: (page: string, params?: Rec
             ]}
             data-testid="report-status-filter"
           />
+          <ReportSettingsButton />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="report-new">
             {t('new')}
           </Button>
