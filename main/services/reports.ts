@@ -10,6 +10,7 @@ import type { ExportedFile } from '../../shared/api/series';
 import type { Locale } from '../../shared/domain/types';
 import { buildDraft, DRAFT_INDICATORS } from '../../shared/reports/draft';
 import { bindingKey, collectBindings, defaultReportTitle, reportFileName, type Binding, type Report } from '../../shared/reports/model';
+import { movedKeys } from '../../shared/reports/pinning';
 import { PRINT_CSS, printBody, printPage } from '../../shared/reports/print';
 import { writeAudit } from '../db/audit';
 import { currentSnapshot, deleteReport, getReport, getVersion, insertReport, insertVersion, issueTaken, listReports, listVersions, nextIssueNo, updateReport } from '../db/reports';
@@ -133,9 +134,7 @@ export function repinPreview(ctx: ServiceContext, id: number): RepinPreview {
   const before = resolveBindings(ctx, new PinnedReader(ctx, r.pinnedSnapshot), bindings, r.locale);
   const after = resolveBindings(ctx, new PinnedReader(ctx, to), bindings, r.locale);
   const state = (snapshot: number) => ({ snapshot, importedAt: (ctx.db.prepare('SELECT imported_at FROM snapshot WHERE id = ?').get(snapshot) as { imported_at: string } | undefined)?.imported_at ?? null });
-  const moved = bindings
-    .map((b) => bindingKey(b))
-    .filter((k) => before[k]!.text !== after[k]!.text || before[k]!.value !== after[k]!.value || before[k]!.current !== after[k]!.current)
+  const moved = movedKeys(bindings.map(bindingKey), before, after)
     .map((k) => {
       const b = before[k]!.binding;
       const ind = new PinnedReader(ctx, to).indicator(b.indicator);

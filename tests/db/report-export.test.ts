@@ -116,6 +116,21 @@ describe('report export', () => {
     expect(text).toContain('主要就业指标');
   }, 180_000);
 
+  it('a table longer than a page splits across pages and repeats its header on each', async () => {
+    const long = { id: 'long', type: 'dataTable' as const, caption: '附表  城镇登记失业人数（月度）', indicator: 'UNE.REG_COUNT', layout: 'periods' as const, view: 'published' as const, span: 120 };
+    const env = await ws.dispatch('report.save', { id: report.id, revision: report.revision, content: [...report.content, long] });
+    if (!env.ok) throw new Error(env.error.message);
+    report = env.value as Report;
+    const pdf = await exportFile('pdf');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+    const texts = Array.from({ length: pages }, (_, i) => pageText(i + 1));
+    // Rows of the long table are the months back to 2016 (charts and text name only 2024-2026).
+    const withRows = texts.map((t, i) => (/20(1[7-9]|2[0-3])年\d{1,2}月/.test(t) ? i : -1)).filter((i) => i >= 0);
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const i of withRows) expect(texts[i], `page ${i + 1}`).toMatch(/城镇登记失业人数（人）/);
+  }, 120_000);
+
   it('CLI: report draft prints the id, report export writes the file', async () => {
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: () => undefined };

@@ -3,6 +3,7 @@ import { INDICATORS } from '../../shared/domain/catalog';
 import type { Indicator } from '../../shared/domain/types';
 import { resolveBinding, timeProgress, valueWithUnit, type BindingPoint } from '../../shared/reports/bindings';
 import { bindingKey, collectBindings, defaultReportTitle, reportFileName, type Binding, type Block } from '../../shared/reports/model';
+import { movedKeys } from '../../shared/reports/pinning';
 
 const ind = (code: string): Indicator => INDICATORS.find((i) => i.code === code)!;
 const b = (indicator: string, period: string, measure: Binding['measure'], format: Binding['format'] = 'phrase'): Binding => ({ indicator, members: {}, period, measure, format });
@@ -97,5 +98,29 @@ describe('report model helpers', () => {
     expect(defaultReportTitle('2024-06', 'zh-CN')).toBe('沈阳市2024年6月就业形势分析');
     expect(reportFileName({ title: '沈阳市2024年6月就业形势分析', issueYear: 2024, issueNo: 7 }, 'pdf')).toBe('沈阳市2024年6月就业形势分析_2024年第7期.pdf');
     expect(reportFileName({ title: 'a/b:c', issueYear: 2024, issueNo: 1, locale: 'en-US' }, 'docx')).toBe('a_b_c_2024-No1.docx');
+  });
+});
+
+describe('pinning and re-pinning', () => {
+  // Two vintages of the same series: the second revises June from 5.2 to 5.4 and nothing else.
+  const v1 = rate;
+  const v2 = rate.map((p) => (p.period === '2024-06' ? { ...p, value: 5.4, snapshotId: 9 } : p));
+  const bindings = [b('UNE.SURVEY_RATE', '2024-06', 'value'), b('UNE.SURVEY_RATE', '2024-06', 'prev'), b('UNE.SURVEY_RATE', '2024-05', 'value'), b('UNE.SURVEY_RATE', '2024-06', 'trend')];
+  const resolveAll = (points: BindingPoint[]) => Object.fromEntries(bindings.map((x) => [bindingKey(x), resolveBinding(x, ind('UNE.SURVEY_RATE'), points, 'zh-CN')]));
+
+  it('a binding resolves against the state it is pinned to, whatever came later', () => {
+    expect(resolveAll(v1)[bindingKey(bindings[0]!)]!.text).toBe('5.2%');
+    expect(resolveAll(v2)[bindingKey(bindings[0]!)]!.text).toBe('5.4%');
+  });
+
+  it('re-pinning lists exactly the bindings whose reading changes', () => {
+    const before = resolveAll(v1);
+    const after = resolveAll(v2);
+    const moved = movedKeys(bindings.map(bindingKey), before, after);
+    // June's value, its change on May (下降0.1 -> 上升0.1) and the run (连续4个月下降 -> 由降转升) move; May does not.
+    expect(moved).toEqual([bindingKey(bindings[0]!), bindingKey(bindings[1]!), bindingKey(bindings[3]!)]);
+    expect(after[bindingKey(bindings[1]!)]!.text).toBe('上升0.1个百分点');
+    expect(after[bindingKey(bindings[3]!)]!.text).toBe('由降转升');
+    expect(movedKeys(bindings.map(bindingKey), before, before)).toEqual([]);
   });
 });
