@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../../../../shared/api/reports';
@@ -22,6 +22,7 @@ export function ReportList({ navigate }: { navigate: (page: string, params?: Rec
   const q = useApi('report.list', { ...(search ? { search } : {}), ...(status !== 'all' ? { status } : {}) });
   const info = useApi('app.info', {});
   const draft = useApiMutation('report.draft');
+  const remove = useApiMutation('report.delete');
   const [creating, setCreating] = useState(false);
   const [period, setPeriod] = useState<string | undefined>();
   const [draftLocale, setDraftLocale] = useState<Locale>(locale);
@@ -80,6 +81,23 @@ export function ReportList({ navigate }: { navigate: (page: string, params?: Rec
           { title: t('col.status'), dataIndex: 'status', width: 90, render: (s: ReportStatus) => <Tag color={s === 'final' ? 'green' : 'blue'}>{t(`status.${s}`)}</Tag> },
           { title: t('col.versions'), dataIndex: 'versions', width: 80, align: 'right' },
           { title: t('col.updated'), dataIndex: 'updatedAt', width: 180, render: (at: string, r) => `${new Date(at).toLocaleString(locale)} · ${r.updatedBy}` },
+          {
+            title: '',
+            width: 48,
+            render: (_, r) =>
+              r.status === 'draft' ? (
+                <span onClick={(e) => e.stopPropagation()}>
+                  <Popconfirm
+                    title={t('confirmDeleteReport')}
+                    okText={t('delete')}
+                    cancelText={t('cancel')}
+                    onConfirm={() => remove.mutateAsync({ id: r.id }).catch((err: unknown) => void message.error(errorText(err)))}
+                  >
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('delete')} data-testid={`report-delete-${r.id}`} />
+                  </Popconfirm>
+                </span>
+              ) : null,
+          },
         ]}
       />
       <Modal open={creating} title={t('new')} onCancel={() => setCreating(false)} onOk={() => void create()} okText={t('create')} cancelText={t('cancel')} confirmLoading={draft.isPending} okButtonProps={{ 'data-testid': 'report-create' } as never}>
