@@ -89,44 +89,36 @@ export function AnnotationPanel({
             dataSource={rows}
             data-testid="annotation-list"
             renderItem={(a) => (
-              <List.Item
-                data-testid={`annotation-${a.id}`}
-                actions={[
-                  <Button key="e" size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(a)} aria-label={t('edit')} data-testid={`annotation-edit-${a.id}`} />,
-                  <Popconfirm
-                    key="d"
-                    title={t('confirmDelete')}
-                    okText={t('delete')}
-                    cancelText={t('cancel')}
-                    onConfirm={() =>
-                      remove.mutateAsync({ id: a.id }).then(
-                        () => void message.success(t('deleted')),
-                        (err: unknown) => void message.error(errorText(err)),
-                      )
-                    }
-                  >
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('delete')} data-testid={`annotation-delete-${a.id}`} />
-                  </Popconfirm>,
-                ]}
-              >
-                <List.Item.Meta
-                  title={
-                    <Space size={4} wrap>
-                      <Tag color={CATEGORY_COLORS[a.category]}>{t(`categories.${a.category}`)}</Tag>
-                      <span>{when(a)}</span>
-                      {names.get(targetKey(a.target)) && <Typography.Text type="secondary">{names.get(targetKey(a.target))}</Typography.Text>}
-                    </Space>
-                  }
-                  description={
-                    <span>
-                      <span data-testid="annotation-text-shown">{a.text}</span>
-                      <br />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {a.author} · {new Date(a.updatedAt).toLocaleString(locale)}
-                      </Typography.Text>
-                    </span>
-                  }
-                />
+              <List.Item data-testid={`annotation-${a.id}`} style={{ display: 'block' }}>
+                <Space size={4} wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+                  <Space size={4} wrap>
+                    <Tag color={CATEGORY_COLORS[a.category]}>{t(`categories.${a.category}`)}</Tag>
+                    <span>{when(a)}</span>
+                    {names.get(targetKey(a.target)) && <Typography.Text type="secondary">{names.get(targetKey(a.target))}</Typography.Text>}
+                  </Space>
+                  <Space size={0}>
+                    <Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(a)} aria-label={t('edit')} data-testid={`annotation-edit-${a.id}`} />
+                    <Popconfirm
+                      title={t('confirmDelete')}
+                      okText={t('delete')}
+                      cancelText={t('cancel')}
+                      onConfirm={() =>
+                        remove.mutateAsync({ id: a.id }).then(
+                          () => void message.success(t('deleted')),
+                          (err: unknown) => void message.error(errorText(err)),
+                        )
+                      }
+                    >
+                      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('delete')} data-testid={`annotation-delete-${a.id}`} />
+                    </Popconfirm>
+                  </Space>
+                </Space>
+                <div data-testid="annotation-text-shown" style={{ margin: '4px 0 2px' }}>
+                  {a.text}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {a.author} · {new Date(a.updatedAt).toLocaleString(locale)}
+                </Typography.Text>
               </List.Item>
             )}
           />
