@@ -47,6 +47,19 @@ test('annotations: brush a range on the explorer chart, see it in the side panel
   const notes = page.getByTestId('report-chart-notes').first();
   await expect(notes).toContainText('稳就业政策集中发力');
   await expect(notes).toContainText('[事件]');
+
+  // Back in the explorer: edit it from the panel, then delete it after confirming.
+  await page.goto(`${workstation.url}#/explorer?code=UNE.SURVEY_RATE`);
+  const id = (workstation.ws.ctx.db.prepare("SELECT id FROM annotation WHERE text = '稳就业政策集中发力'").get() as { id: number }).id;
+  await page.getByTestId(`annotation-edit-${id}`).click();
+  await page.getByTestId('annotation-text').fill('稳岗扩岗政策集中发力');
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-list')).toContainText('稳岗扩岗政策集中发力');
+  await page.getByTestId(`annotation-delete-${id}`).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+  await expect(page.getByTestId('annotation-panel')).toContainText('暂无标注');
+  const actions = (workstation.ws.ctx.db.prepare('SELECT action FROM audit_log WHERE entity = ? ORDER BY id').all('annotation') as Array<{ action: string }>).map((a) => a.action);
+  expect(actions).toEqual(['annotation.create', 'annotation.update', 'annotation.delete']);
 });
 
 test('reports: create, edit a paragraph, export PDF and read it back', async ({ page, workstation }) => {
