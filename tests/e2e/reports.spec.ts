@@ -106,3 +106,41 @@ test('reports: create, edit a paragraph, export PDF and read it back', async ({ 
   const audit = workstation.ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.export'").get() as { n: number };
   expect(audit.n).toBe(1);
 });
+
+test('reports: insert a bound number, then re-pin after a revision and see the moved numbers first', async ({ page, workstation }) => {
+  const db = workstation.ws.ctx.db;
+  const env = await workstation.ws.dispatch('report.draft', { period: '2026-10', locale: 'zh-CN' });
+  if (!env.ok) throw new Error(env.error.message);
+  const id = (env.value as { id: number }).id;
+  const rateOf = () =>
+    (db.prepare("SELECT o.value FROM observation o JOIN series s ON s.id = o.series_id WHERE s.indicator = 'UNE.SURVEY_RATE' AND s.members = '' AND o.period = '2026-10' ORDER BY o.snapshot_id DESC LIMIT 1").get() as { value: number }).value;
+  const old = rateOf();
+
+  await page.goto(`${workstation.url}#/reports?id=${id}`);
+  const first = page.locator('[data-block-type="paragraph"]').first();
+  await expect(first.getByTestId('binding-chip')).toHaveCount(0);
+  await first.getByTestId('insert-binding').click();
+  await expect(page.getByTestId('picker-preview')).toHaveText(`${old.toFixed(1)}%`);
+  await page.getByTestId('binding-insert').click();
+  await expect(first.getByTestId('binding-chip')).toHaveText(`${old.toFixed(1)}%`);
+  await page.getByTestId('report-save').click();
+  await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+
+  // The agency re-sends October 0.3 points higher; the report keeps its pinned numbers.
+  const revised = Math.round((old + 0.3) * 10) / 10;
+  const snap = Number(
+    db.prepare("INSERT INTO snapshot (source_unit, kind, file_name, imported_at, imported_by) VALUES ('DCD', 'file', '调查失业率_修订.csv', ?, 'e2e')").run(new Date().toISOString()).lastInsertRowid,
+  );
+  db.prepare('INSERT INTO observation (series_id, period, snapshot_id, value) VALUES (?, ?, ?, ?)').run(workstation.ws.ctx.store.seriesId('UNE.SURVEY_RATE', {}), '2026-10', snap, revised);
+  await page.reload();
+  await expect(page.locator('[data-block-type="paragraph"]').first().getByTestId('binding-chip')).toHaveText(`${old.toFixed(1)}%`);
+
+  await page.getByTestId('repin-open').click();
+  const moved = page.getByTestId('repin-moved');
+  await expect(moved).toContainText(`${old.toFixed(1)}%`);
+  await expect(moved).toContainText(`${revised.toFixed(1)}%`);
+  expect(await page.locator('[data-testid="binding-chip"][data-moved="true"]').count()).toBeGreaterThan(0);
+  await page.getByTestId('repin-accept').click();
+  await expect(page.locator('[data-block-type="paragraph"]').first().getByTestId('binding-chip')).toHaveText(`${revised.toFixed(1)}%`);
+  expect((db.prepare('SELECT pinned_snapshot FROM report WHERE id = ?').get(id) as { pinned_snapshot: number }).pinned_snapshot).toBe(snap);
+});
