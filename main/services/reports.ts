@@ -23,12 +23,14 @@ import type { HandlersFor, ServiceContext } from './types';
 
 const SETTINGS_KEY = 'report.settings';
 
-export function reportSettings(ctx: ServiceContext): ReportSettings {
+/** Report settings; unit and recipients default to the report's language until the user sets them. */
+export function reportSettings(ctx: ServiceContext, locale: Locale = 'zh-CN'): ReportSettings {
   const saved = getSetting<Partial<ReportSettings>>(ctx.db, SETTINGS_KEY, {});
+  const zh = locale === 'zh-CN';
   return {
     chromiumPath: saved.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    authorUnit: saved.authorUnit ?? '沈阳市人力资源和社会保障局',
-    distribution: saved.distribution ?? '市委、市政府主要领导\n市委、市政府分管领导\n省人力资源和社会保障厅',
+    authorUnit: saved.authorUnit ?? (zh ? '沈阳市人力资源和社会保障局' : 'Shenyang Human Resources and Social Security Bureau'),
+    distribution: saved.distribution ?? (zh ? '市委、市政府主要领导\n市委、市政府分管领导\n省人力资源和社会保障厅' : 'Principal leaders of the municipal Party committee and government\nLeaders in charge\nProvincial Department of Human Resources and Social Security'),
   };
 }
 
@@ -60,7 +62,7 @@ export function draftReport(ctx: ServiceContext, period: string, locale: Locale,
   if (!hasMonth) throw new AppError('report.no_data_for_period', `No monthly data for ${period} in the cache`, { period });
   const enterpriseReports = !!ctx.db.prepare('SELECT 1 FROM enterprise_report WHERE period = ? AND snapshot_id <= ? LIMIT 1').get(period, pinned);
   const content = buildDraft({ period, locale, indicators, series, enterpriseReports });
-  const settings = reportSettings(ctx);
+  const settings = reportSettings(ctx, locale);
   const date = today();
   const year = Number(date.slice(0, 4));
   const at = new Date().toISOString();
@@ -240,9 +242,9 @@ export function reportsHandlers(
     },
     'report.version': ({ id, version }) => reportForExport(ctx, id, version),
     'report.export': ({ id, format, version }) => exportReport(ctx, id, format, version),
-    'report.getSettings': () => reportSettings(ctx),
+    'report.getSettings': () => reportSettings(ctx, getSetting<Locale>(ctx.db, 'locale', 'zh-CN')),
     'report.setSettings': (input) => {
-      const next = { ...reportSettings(ctx), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+      const next = { ...reportSettings(ctx, getSetting<Locale>(ctx.db, 'locale', 'zh-CN')), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       ctx.db.transaction(() => {
         setSetting(ctx.db, SETTINGS_KEY, next);
         writeAudit(ctx.db, { actor: ctx.actor, action: 'settings.report', entity: 'setting', entityId: SETTINGS_KEY, details: next });

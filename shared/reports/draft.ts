@@ -72,7 +72,8 @@ export function buildDraft(f: DraftFacts): Block[] {
     const ind = f.indicators.get(code)!;
     return directionOf(r.value, changeDecimals(changeUnitOf(ind.kind), ind.decimals));
   };
-  const name = (code: string) => (zh ? f.indicators.get(code)!.name.zh : f.indicators.get(code)!.name.en);
+  // English names start with a capital in the catalogue; inside a sentence they read in lower case.
+  const name = (code: string) => (zh ? f.indicators.get(code)!.name.zh : midSentence(f.indicators.get(code)!.name.en));
   const month = mustParsePeriod(f.period).index;
   const monthLabel = periodLabel(f.period, f.locale);
   const ytdLabel = periodLabel(f.period, f.locale, true);
@@ -244,4 +245,9 @@ function nextSteps(locale: Locale, youth: boolean, layoffs: boolean): string[] {
     layoffs ? 'Third, monitor the key enterprises closely and step in early where large layoffs are planned.' : 'Third, keep monitoring the key enterprises to catch changes in their staffing early.',
     'Fourth, protect the hardest-to-employ and keep zero-employment households cleared.',
   ];
+}
+
+/** @example midSentence('Surveyed urban unemployment rate') // 'surveyed urban unemployment rate' */
+export function midSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }

@@ -74,7 +74,7 @@ export const PRINT_CSS = `
 .report table { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.45; margin: 4mm 0; }
 .report thead { display: table-header-group; }
 .report tr { break-inside: avoid; }
-.report th, .report td { border: 0.75pt solid #000; padding: 1mm 1.5mm; vertical-align: middle; }
+.report th, .report td { border: 0.75pt solid #000; padding: 1mm 1.5mm; vertical-align: middle; text-align: left; }
 .report th { font-family: "Noto Sans SC", sans-serif; font-weight: 700; text-align: center; }
 .report td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .report td.nw { white-space: nowrap; }
@@ -82,6 +82,9 @@ export const PRINT_CSS = `
 .report .page-break { break-after: page; height: 0; }
 .report .colophon { margin-top: 12mm; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; font-size: 14pt; line-height: 1.6; padding: 1mm 1em; text-indent: 0; break-inside: avoid; }
 .report .data-note { font-size: 10.5pt; line-height: 1.5; text-indent: 0; margin-top: 2mm; color: #333; }
+.report.en { font-size: 13pt; line-height: 1.55; text-align: left; }
+.report.en p { text-indent: 0; margin: 0 0 2mm; }
+.report.en h2, .report.en h3 { font-size: 14pt; line-height: 1.6; margin-top: 3mm; }
 @media screen {
   .report { width: 210mm; min-height: 297mm; padding: 37mm 26mm 35mm 28mm; background: #fff; margin: 0 auto; box-shadow: 0 1px 6px rgba(0,0,0,.2); }
   .report .page-break { border-top: 1px dashed #999; margin: 6mm -26mm 6mm -28mm; }
@@ -105,7 +108,7 @@ function runHtml(r: PrintRun): string {
 /** The report body (inside `<body>`), shared by print and preview. */
 export function printBody(doc: PrintDocument): string {
   const zh = doc.locale === 'zh-CN';
-  const out: string[] = [`<article class="report" lang="${doc.locale === 'zh-CN' ? 'zh-CN' : 'en'}">`];
+  const out: string[] = [`<article class="report${zh ? '' : ' en'}" lang="${zh ? 'zh-CN' : 'en'}">`];
   out.push(`<div class="masthead">${zh ? '就业形势分析' : 'Employment Situation'}</div>`);
   out.push(`<p class="issue">${escapeHtml(doc.issueLabel)}</p>`);
   out.push(`<div class="meta"><span>${escapeHtml(doc.authorUnit)}</span><span>${escapeHtml(doc.dateLabel)}</span></div><hr class="rule">`);
