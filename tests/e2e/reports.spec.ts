@@ -62,6 +62,26 @@ test('annotations: brush a range on the explorer chart, see it in the side panel
   expect(actions).toEqual(['annotation.create', 'annotation.update', 'annotation.delete']);
 });
 
+test('annotations: a click on the chart annotates that period as a point', async ({ page, workstation }) => {
+  await page.goto(`${workstation.url}#/explorer?code=EMP.NEW_URBAN`);
+  const chart = page.getByTestId('explorer-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.45);
+  const form = page.getByTestId('annotation-form');
+  await expect(form).toBeVisible();
+  const period = (await form.getByTestId('annotation-from').innerText()).trim();
+  expect(period).toMatch(/^\d{4}年\d{1,2}月$/);
+  await form.getByTestId('annotation-category').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '政策' }).click();
+  await form.getByTestId('annotation-text').fill('援企稳岗政策出台');
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-list')).toContainText('援企稳岗政策出台');
+  const row = workstation.ws.ctx.db.prepare("SELECT period_from, period_to, category FROM annotation WHERE text = '援企稳岗政策出台'").get() as { period_from: string; period_to: string | null; category: string };
+  const [y, m] = period.match(/\d+/g)!;
+  expect(row).toEqual({ period_from: `${y}-${m!.padStart(2, '0')}`, period_to: null, category: 'policy' });
+});
+
 test('reports: create, edit a paragraph, export PDF and read it back', async ({ page, workstation }) => {
   await page.goto(workstation.url);
   await page.getByTestId('nav-reports').click();

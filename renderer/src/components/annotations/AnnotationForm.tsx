@@ -5,9 +5,10 @@ import { ANNOTATION_CATEGORIES, type Annotation, type AnnotationTarget } from '.
 import { periodLabel } from '../../../../shared/period';
 import { useApiMutation } from '../../api/client';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
-import type { AnnotationIntent } from './useSeriesAnnotations';
+import type { AnnotationIntent, ChartSeriesTarget } from './useSeriesAnnotations';
 
 interface Values {
+  series?: string;
   periodFrom: string;
   periodTo: string | null;
   category: Annotation['category'];
@@ -15,7 +16,7 @@ interface Values {
 }
 
 /** Create or edit one annotation; periods are picked from the chart's axis. */
-export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { intent: AnnotationIntent | null; periods: readonly string[]; seriesLabel?: string; onClose: () => void }) {
+export function AnnotationForm({ intent, periods, series, onClose }: { intent: AnnotationIntent | null; periods: readonly string[]; series: readonly ChartSeriesTarget[]; onClose: () => void }) {
   const { t } = useTranslation('annotations');
   const { locale } = useLocale();
   const errorText = useErrorText();
@@ -26,7 +27,7 @@ export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { inte
 
   useEffect(() => {
     if (!intent) return;
-    if (intent.kind === 'new') form.setFieldsValue({ periodFrom: intent.periodFrom, periodTo: intent.periodTo, category: 'event', text: '' });
+    if (intent.kind === 'new') form.setFieldsValue({ series: intent.seriesName, periodFrom: intent.periodFrom, periodTo: intent.periodTo, category: 'event', text: '' });
     else form.setFieldsValue({ periodFrom: intent.annotation.periodFrom, periodTo: intent.annotation.periodTo, category: intent.annotation.category, text: intent.annotation.text });
   }, [intent, form]);
 
@@ -35,7 +36,8 @@ export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { inte
     const v = await form.validateFields();
     try {
       if (intent?.kind === 'new') {
-        await create.mutateAsync({ target: intent.target as AnnotationTarget, periodFrom: v.periodFrom, periodTo: v.periodTo ?? null, category: v.category, text: v.text });
+        const target = series.find((x) => x.name === v.series)?.target ?? intent.target;
+        await create.mutateAsync({ target: target as AnnotationTarget, periodFrom: v.periodFrom, periodTo: v.periodTo ?? null, category: v.category, text: v.text });
         void message.success(t('created'));
       } else if (intent?.kind === 'edit') {
         await update.mutateAsync({ id: intent.annotation.id, periodFrom: v.periodFrom, periodTo: v.periodTo ?? null, category: v.category, text: v.text });
@@ -59,8 +61,12 @@ export function AnnotationForm({ intent, periods, seriesLabel, onClose }: { inte
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'annotation-save' } as ButtonProps}
     >
-      {seriesLabel && <p style={{ color: '#666' }}>{t('onSeries', { name: seriesLabel })}</p>}
       <Form form={form} layout="vertical" data-testid="annotation-form">
+        {intent?.kind === 'new' && (
+          <Form.Item name="series" label={t('series')}>
+            <Select options={series.map((x) => ({ value: x.name, label: x.name }))} disabled={series.length < 2} data-testid="annotation-series" />
+          </Form.Item>
+        )}
         <Form.Item name="periodFrom" label={t('from')} rules={[{ required: true }]}>
           <Select options={options} showSearch optionFilterProp="label" data-testid="annotation-from" />
         </Form.Item>

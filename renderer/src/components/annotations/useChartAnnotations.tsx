@@ -10,15 +10,14 @@ import { useSeriesAnnotations, type ChartSeriesTarget } from './useSeriesAnnotat
 
 export function useChartAnnotations(indicator: string, series: readonly ChartSeriesTarget[], periods: readonly string[]) {
   const a = useSeriesAnnotations(series, periods);
-  const label = a.intent?.kind === 'new' ? a.intent.seriesName : undefined;
   const panel: ReactNode = useMemo(
     () => (
       <>
         <AnnotationPanel indicator={indicator} series={series} onEdit={(annotation) => a.setIntent({ kind: 'edit', annotation })} brushing={a.brushing} onBrushing={a.setBrushing} />
-        <AnnotationForm intent={a.intent} periods={periods} seriesLabel={label} onClose={() => a.setIntent(null)} />
+        <AnnotationForm intent={a.intent} periods={periods} series={series} onClose={() => a.setIntent(null)} />
       </>
     ),
-    [indicator, series, periods, a.intent, a.brushing, label],
+    [indicator, series, periods, a.intent, a.brushing],
   );
   /** The chart with the panel at its side (below it on narrow screens). */
   const beside = useCallback(

@@ -20,6 +20,8 @@ export type AnnotationIntent =
   | { kind: 'new'; target: AnnotationTarget; seriesName: string; periodFrom: string; periodTo: string | null }
   | { kind: 'edit'; annotation: Annotation };
 
+const blankClick = new WeakMap<ECharts, (e: { target?: unknown; offsetX: number; offsetY: number }) => void>();
+
 export function targetKey(t: AnnotationTarget): string {
   return t.kind === 'series' ? `s:${t.indicator}|${seriesKey(t.members)}` : `i:${t.index}`;
 }
@@ -47,19 +49,42 @@ export function useSeriesAnnotations(series: readonly ChartSeriesTarget[], perio
   const onReady = useCallback((chart: ECharts) => {
     chart.off('click');
     chart.off('brushEnd');
-    chart.on('click', (p: { componentType?: string; seriesName?: string; name?: string; data?: unknown; dataIndex?: number }) => {
-      const { series: all, periods: axis, list } = state.current;
+    const zr = chart.getZr();
+    /** The axis period under a pixel of the plot, or null outside it. */
+    const periodAt = (x: number, y: number): string | null => {
+      if (!chart.containPixel({ gridIndex: 0 }, [x, y])) return null;
+      const at = chart.convertFromPixel({ gridIndex: 0 }, [x, y]) as number[] | number;
+      const index = Math.round(Array.isArray(at) ? at[0]! : at);
+      return state.current.periods[index] ?? null;
+    };
+    const startNew = (seriesName: string | undefined, period: string | null) => {
+      const { series: all } = state.current;
+      const s = all.find((x) => x.name === seriesName) ?? all[0];
+      if (s && period) setIntent({ kind: 'new', target: s.target, seriesName: s.name, periodFrom: period, periodTo: null });
+    };
+    chart.on('click', (p: { componentType?: string; seriesName?: string; data?: unknown; dataIndex?: number; event?: { offsetX: number; offsetY: number } }) => {
+      if (state.current.brushing) return;
       const id = (p.data as { annotationId?: number } | undefined)?.annotationId;
       if ((p.componentType === 'markPoint' || p.componentType === 'markArea' || p.componentType === 'markLine') && id) {
-        const annotation = list.find((a) => a.id === id);
+        const annotation = state.current.list.find((a) => a.id === id);
         if (annotation) setIntent({ kind: 'edit', annotation });
         return;
       }
-      if (p.componentType !== 'series' || p.dataIndex === undefined) return;
-      const s = all.find((x) => x.name === p.seriesName);
-      const period = axis[p.dataIndex];
-      if (s && period) setIntent({ kind: 'new', target: s.target, seriesName: s.name, periodFrom: period, periodTo: null });
+      if (p.componentType !== 'series') return;
+      // A symbol carries its data index; the line itself does not, so read the period under the pointer.
+      const period = p.dataIndex !== undefined ? (state.current.periods[p.dataIndex] ?? null) : p.event ? periodAt(p.event.offsetX, p.event.offsetY) : null;
+      startNew(p.seriesName, period);
     });
+    // A click on the empty plot area annotates the first series at that period. Only our own
+    // handler is replaced: ECharts dispatches its own click events through the same zrender event.
+    const previous = blankClick.get(chart);
+    if (previous) zr.off('click', previous);
+    const onBlank = (e: { target?: unknown; offsetX: number; offsetY: number }) => {
+      if (state.current.brushing || e.target) return;
+      startNew(undefined, periodAt(e.offsetX, e.offsetY));
+    };
+    blankClick.set(chart, onBlank);
+    zr.on('click', onBlank);
     chart.on('brushEnd', (event: unknown) => {
       const { series: all, periods: axis } = state.current;
       const range = (event as { areas?: Array<{ coordRange?: [number, number] }> }).areas?.[0]?.coordRange;
