@@ -1,31 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/api/annotations';
+import { rmSync } from 'node:fs';
 import { exportAnnotations, importAnnotations } from '../../main/db/annotations';
-import { openWorkstation, type Workstation } from '../../main/workstation';
+import { openWorkstation } from '../../main/workstation';
 import { demoDataDir } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/demo-workstation';
 
-let ws: Workstation;
-let dataDir: string;
-beforeAll(() => {
-  dataDir = demoDataDir();
-  ws = openWorkstation({ dataDir, demo: false, actor: 'analyst-a' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-async function fails(method: string, input: unknown): Promise<string> {
-  const env = await ws.dispatch(method, input);
-  return env.ok ? 'ok' : env.error.code;
-}
-const audits = (action: string) => ws.ctx.db.prepare('SELECT entity_id, actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ entity_id: string; actor: string; details: string }>;
+const demo = useDemoWorkstation('analyst-a');
+const { ok, fails } = demo;
+const audits = (action: string) => demo.ws.ctx.db.prepare('SELECT entity_id, actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ entity_id: string; actor: string; details: string }>;
 
 describe('annotations', () => {
   it('creates point and range annotations on a series, lists them by target, category, window and text', async () => {
@@ -58,18 +41,18 @@ describe('annotations', () => {
   });
 
   it('refuses periods of the wrong frequency, backward ranges, unknown series and empty text, storing nothing', async () => {
-    const before = (ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n;
+    const before = (demo.ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n;
     expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'LMK.RATIO' }, periodFrom: '2026-06', text: 'x' })).toBe('annotation.wrong_frequency');
     expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE' }, periodFrom: '2026-06', periodTo: '2026-01', text: 'x' })).toBe('annotation.bad_range');
     expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'NOPE.X' }, periodFrom: '2026-06', text: 'x' })).toBe('series.unknown_indicator');
     expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE', members: { district: '210106' } }, periodFrom: '2026-06', text: 'x' })).toBe('series.unknown_dimension');
     expect(await fails('annotation.create', { target: { kind: 'series', indicator: 'UNE.SURVEY_RATE' }, periodFrom: '2026-06', text: '   ' })).toBe('common.invalid_input');
-    expect((ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n).toBe(before);
+    expect((demo.ws.ctx.db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n).toBe(before);
   });
 
   it('travels by uid: importing the same set twice adds it once', async () => {
     await ok('annotation.create', { target: { kind: 'index', index: 'default' }, periodFrom: '2026-04', text: '指数口径调整', category: 'data' });
-    const exported = exportAnnotations(ws.ctx.db);
+    const exported = exportAnnotations(demo.ws.ctx.db);
     const other = demoDataDir();
     const ws2 = openWorkstation({ dataDir: other, demo: false, actor: 'b' });
     try {

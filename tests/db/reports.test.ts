@@ -1,34 +1,15 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BindingView, RepinPreview, ReportSummary, ReportVersionInfo } from '../../shared/api/reports';
 import { bindingKey, collectBindings, type Block, type Report } from '../../shared/reports/model';
-import { openWorkstation, type Workstation } from '../../main/workstation';
-import { demoDataDir, TEST_DEMO_END } from '../support/demo-template';
+import { TEST_DEMO_END } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/demo-workstation';
 
-let ws: Workstation;
-let dataDir: string;
-beforeAll(() => {
-  dataDir = demoDataDir();
-  ws = openWorkstation({ dataDir, demo: false, actor: 'test' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-async function fails(method: string, input: unknown): Promise<string> {
-  const env = await ws.dispatch(method, input);
-  return env.ok ? 'ok' : env.error.code;
-}
+const demo = useDemoWorkstation('test');
+const { ok, fails } = demo;
 
 /** The latest vintage of a total straight from SQL, independent of the store and the report code. */
 function dbValue(code: string, period: string, maxSnapshot = Number.MAX_SAFE_INTEGER): number {
-  const row = ws.ctx.db
+  const row = demo.ws.ctx.db
     .prepare(
       `SELECT o.value FROM observation o JOIN series s ON s.id = o.series_id
        WHERE s.indicator = ? AND s.members = '' AND o.period = ? AND o.snapshot_id <= ? ORDER BY o.snapshot_id DESC LIMIT 1`,
@@ -46,7 +27,7 @@ describe('reports: auto-draft, bindings and pinning', () => {
     const headings = report.content.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.text : ''));
     expect(headings).toEqual(['一、总体判断', '二、主要指标', '三、重点企业', '四、重点群体', '五、风险隐患', '六、趋势研判', '七、下步措施']);
     expect(report).toMatchObject({ title: '沈阳市2026年10月就业形势分析', status: 'draft', period: '2026-10', issueNo: 1, revision: 1 });
-    const maxSnap = (ws.ctx.db.prepare('SELECT max(id) AS id FROM snapshot').get() as { id: number }).id;
+    const maxSnap = (demo.ws.ctx.db.prepare('SELECT max(id) AS id FROM snapshot').get() as { id: number }).id;
     expect(report.pinnedSnapshot).toBe(maxSnap);
     const types = new Set(report.content.map((b) => b.type));
     for (const t of ['kpiTable', 'chart', 'enterpriseRanking', 'keyGroups', 'paragraph']) expect(types.has(t as Block['type'])).toBe(true);
@@ -81,12 +62,12 @@ describe('reports: auto-draft, bindings and pinning', () => {
     // An agency re-sends October's surveyed rate, 0.3 points higher.
     const old = dbValue('UNE.SURVEY_RATE', '2026-10');
     const snap = Number(
-      ws.ctx.db
+      demo.ws.ctx.db
         .prepare(`INSERT INTO snapshot (source_unit, kind, file_name, imported_at, imported_by, rows_read, rows_stored, period_from, period_to) VALUES ('DCD', 'file', 'revision.csv', ?, 'test', 1, 1, '2026-10', '2026-10')`)
         .run(new Date().toISOString()).lastInsertRowid,
     );
-    const seriesId = ws.ctx.store.seriesId('UNE.SURVEY_RATE', {})!;
-    ws.ctx.db.prepare('INSERT INTO observation (series_id, period, snapshot_id, value) VALUES (?, ?, ?, ?)').run(seriesId, '2026-10', snap, Math.round((old + 0.3) * 10) / 10);
+    const seriesId = demo.ws.ctx.store.seriesId('UNE.SURVEY_RATE', {})!;
+    demo.ws.ctx.db.prepare('INSERT INTO observation (series_id, period, snapshot_id, value) VALUES (?, ?, ?, ?)').run(seriesId, '2026-10', snap, Math.round((old + 0.3) * 10) / 10);
 
     const pinned = await ok<Record<string, BindingView>>('report.bindings', { id: report.id });
     const key = Object.keys(pinned).find((k) => pinned[k]!.binding.indicator === 'UNE.SURVEY_RATE' && pinned[k]!.binding.measure === 'value')!;
@@ -133,7 +114,7 @@ describe('reports: auto-draft, bindings and pinning', () => {
     const list = await ok<ReportSummary[]>('report.list', { status: 'final' });
     expect(list.map((r) => r.id)).toEqual([report.id]);
     expect((await ok<ReportSummary[]>('report.list', { search: '修订' })).map((r) => r.id)).toEqual([report.id]);
-    const actions = (ws.ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'report' AND entity_id = ? ORDER BY id").all(String(report.id)) as Array<{ action: string }>).map((a) => a.action);
+    const actions = (demo.ws.ctx.db.prepare("SELECT action FROM audit_log WHERE entity = 'report' AND entity_id = ? ORDER BY id").all(String(report.id)) as Array<{ action: string }>).map((a) => a.action);
     expect(actions).toEqual(['report.draft', 'report.repin', 'report.save', 'report.save', 'report.save']);
   });
 
