@@ -7,6 +7,7 @@ import type { Block } from '../../../../shared/reports/model';
 import { useApi } from '../../api/client';
 import { useLocale } from '../../hooks/useLocale';
 import { ChartBlockView } from './ChartBlockView';
+import { ChartSeriesEditor } from './ChartSeriesEditor';
 import { useReportEditor } from './context';
 import { ParagraphEditor } from './ParagraphEditor';
 import { useSeriesViews } from './views';
@@ -77,8 +78,8 @@ export function BlockCard({ block, reportId, period, snapshot, index, count, onC
       body = (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {caption(block)}
+          <ChartSeriesEditor value={block.series} onChange={(series) => onChange({ ...block, series })} testId={`chart-series-${block.id}`} />
           <Space wrap>
-            <IndicatorSelect multiple value={block.series.map((s) => s.indicator)} onChange={(v: string[]) => v.length && onChange({ ...block, series: v.map((indicator) => block.series.find((s) => s.indicator === indicator) ?? { indicator, members: {} }) })} testId={`chart-series-${block.id}`} />
             <Segmented size="small" value={block.view} onChange={(v) => onChange({ ...block, view: v as SeriesView })} options={views.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
             <Segmented size="small" value={block.kind} onChange={(v) => onChange({ ...block, kind: v as 'line' | 'bar' })} options={[{ value: 'line', label: t('block.line') }, { value: 'bar', label: t('block.bar') }]} />
             <InputNumber size="small" min={3} max={240} value={block.span} onChange={(v) => v && onChange({ ...block, span: v })} addonAfter={t('block.periods')} style={{ width: 130 }} />
