@@ -1,6 +1,6 @@
 import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Block } from '../../../../shared/reports/model';
 import { useApi } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
@@ -10,7 +10,13 @@ import { QueryState } from '../../components/QueryState';
  * app's styles do not leak in. Only the pagination is the printer's.
  */
 export function PreviewPane({ id, content, version }: { id: number; content?: Block[]; version?: number }) {
-  const q = useApi('report.preview', { id, ...(content ? { content } : {}), ...(version ? { version } : {}) }, { placeholderData: (prev) => prev });
+  // Typing changes the content on every key; the page is rebuilt (charts included) once typing pauses.
+  const [shown, setShown] = useState(content);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(content), 600);
+    return () => clearTimeout(timer);
+  }, [content]);
+  const q = useApi('report.preview', { id, ...(shown ? { content: shown } : {}), ...(version ? { version } : {}) }, { placeholderData: (prev) => prev });
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = host.current;
