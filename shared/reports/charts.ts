@@ -21,7 +21,10 @@ export interface ChartBlockData {
   annotations: Annotation[];
 }
 
-/** Names, points and annotations of a chart block's series. */
+/**
+ * Names, points and annotations of a chart block's series.
+ * @example chartSeries(block, { results, annotations }, 'zh-CN').series[0].name // '城镇调查失业率'
+ */
 export function chartSeries(block: ChartBlock, data: ChartBlockData, locale: Locale): { series: TrendSeries[]; annotations: TrendAnnotation[]; unit: string; decimals: number; ytd: boolean } {
   const zh = locale === 'zh-CN';
   const several = new Set(block.series.map((s) => s.indicator)).size > 1;

@@ -120,7 +120,10 @@ export interface Report extends ReportMeta {
   versions: number;
 }
 
-/** Stable key of a binding, for maps of resolved values. */
+/**
+ * Stable key of a binding, for maps of resolved values.
+ * @example bindingKey({ indicator: 'UNE.SURVEY_RATE', members: {}, period: '2024-06', measure: 'prev', format: 'phrase' }) // 'UNE.SURVEY_RATE||2024-06|prev|phrase'
+ */
 export function bindingKey(b: Binding): string {
   const members = Object.keys(b.members)
     .sort()
@@ -129,7 +132,10 @@ export function bindingKey(b: Binding): string {
   return `${b.indicator}|${members}|${b.period}|${b.measure}|${b.format}`;
 }
 
-/** Every binding of a block list (paragraph inlines), in order, without duplicates. */
+/**
+ * Every binding of a block list (paragraph inlines), in order, without duplicates.
+ * @example collectBindings(report.content).length // 42
+ */
 export function collectBindings(blocks: readonly Block[]): Binding[] {
   const seen = new Map<string, Binding>();
   for (const b of blocks) {

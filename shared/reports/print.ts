@@ -48,7 +48,10 @@ export interface PrintDocument {
 /** Chart size in CSS pixels: the type area is 156 mm wide (590 px at 96 dpi). */
 export const PRINT_CHART = { width: 590, height: 290 } as const;
 
-/** Escapes text for HTML element content and attribute values. */
+/**
+ * Escapes text for HTML element content and attribute values.
+ * @example escapeHtml('a<b & "c"') // 'a&lt;b &amp; &quot;c&quot;'
+ */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -105,7 +108,10 @@ function runHtml(r: PrintRun): string {
   return r.bindingKey ? `<span class="b" data-binding="${escapeHtml(r.bindingKey)}">${html}</span>` : html;
 }
 
-/** The report body (inside `<body>`), shared by print and preview. */
+/**
+ * The report body (inside `<body>`), shared by print and preview.
+ * @example printBody(doc).startsWith('<article class="report"') // true
+ */
 export function printBody(doc: PrintDocument): string {
   const zh = doc.locale === 'zh-CN';
   const out: string[] = [`<article class="report${zh ? '' : ' en'}" lang="${zh ? 'zh-CN' : 'en'}">`];
@@ -142,7 +148,10 @@ export function printBody(doc: PrintDocument): string {
   return out.join('\n');
 }
 
-/** The whole print page; `fontCss` holds the @font-face rules of the bundled fonts. */
+/**
+ * The whole print page; `fontCss` holds the @font-face rules of the bundled fonts.
+ * @example printPage(doc, fontFaceCss()).startsWith('<!DOCTYPE html>') // true
+ */
 export function printPage(doc: PrintDocument, fontCss: string): string {
   return `<!DOCTYPE html>
 <html lang="${doc.locale === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title>
