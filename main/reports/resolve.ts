@@ -19,6 +19,7 @@ import { listAnnotations } from '../db/annotations';
 import { getIndicator, listDimensions, listIndicators } from '../db/catalog';
 import type { ServiceContext } from '../services/types';
 import { querySeries } from '../services/series';
+import { climateBlock } from './climate';
 import { renderSvg } from './svg';
 
 /** Reads series as of one snapshot state, each series once. */
@@ -235,8 +236,10 @@ export function resolveReport(ctx: ServiceContext, report: Report, content: read
   const locale = report.locale;
   const reader = new PinnedReader(ctx, report.pinnedSnapshot);
   const bindings = resolveBindings(ctx, reader, content.flatMap((b) => (b.type === 'paragraph' ? b.content.flatMap((i) => (i.type === 'binding' ? [i.binding] : [])) : [])), locale);
-  const blocks: PrintBlock[] = content.map((b): PrintBlock => {
+  const blocks: PrintBlock[] = content.flatMap((b): PrintBlock | PrintBlock[] => {
     switch (b.type) {
+      case 'climateIndex':
+        return climateBlock(ctx, b, report.period, report.pinnedSnapshot, locale);
       case 'heading':
         return b;
       case 'pageBreak':
@@ -257,7 +260,7 @@ export function resolveReport(ctx: ServiceContext, report: Report, content: read
         return { id: b.id, type: 'table', caption: b.caption, table: enterpriseRanking(ctx, report.pinnedSnapshot, report.period, b.limit, locale) };
       case 'chart': {
         const { option, notes } = chartBlockOption(b, chartData(ctx, reader, b, report.period), locale, 'print');
-        return { id: b.id, type: 'chart', caption: b.caption, svg: renderSvg(option, PRINT_CHART.width, PRINT_CHART.height), width: PRINT_CHART.width, height: PRINT_CHART.height, notes: notes.map((n) => annotationNote(n, locale)) };
+        return { id: b.id, type: 'chart', caption: b.caption, svg: renderSvg(option, PRINT_CHART.width, PRINT_CHART.height, `chart-${b.id}`), width: PRINT_CHART.width, height: PRINT_CHART.height, notes: notes.map((n) => annotationNote(n, locale)) };
       }
     }
   });

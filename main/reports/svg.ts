@@ -19,12 +19,36 @@ function withSsrFonts(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Drops the white halo ECharts strokes around some labels (markLine values): Chromium prints
+ * stroked text as Type 3 glyph procedures instead of the embedded font, and on paper the halo
+ * is not needed.
+ */
+export function withoutTextHalos(svg: string): string {
+  return svg.replace(/<text\b[^>]*>/g, (tag) => tag.replace(/ (stroke|stroke-width|paint-order|stroke-miterlimit|stroke-linejoin)="[^"]*"/g, ''));
+}
+
+/**
+ * zrender names its ids (clip paths) and classes after a process-wide instance counter. Renaming
+ * them by first appearance under the caller's prefix (unique within a page: the block id) makes
+ * the same chart render to the same bytes every time while keeping ids unique on the page.
+ * @example stableIds('<clipPath id="zr7-c0"/><g clip-path="url(#zr7-c0)"/>', 'b3') // '<clipPath id="b3-k0"/><g clip-path="url(#b3-k0)"/>'
+ */
+export function stableIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/zr\d+-[a-z]+(?:-[a-z]+)?-?\d+/g, (token) => {
+    let n = names.get(token);
+    if (!n) names.set(token, (n = `${prefix}-k${names.size}`));
+    return n;
+  });
+}
+
 /** Renders an option to an SVG string; the chart instance is always disposed. */
-export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
+export function renderSvg(option: Record<string, unknown>, width: number, height: number, idPrefix = 'chart'): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...(withSsrFonts(option) as Record<string, unknown>), animation: false, textStyle: { fontFamily: SSR_FONT_FAMILY } });
-    return chart.renderToSVGString();
+    return stableIds(withoutTextHalos(chart.renderToSVGString()), idPrefix);
   } finally {
     chart.dispose();
   }

@@ -5,13 +5,14 @@
  * every change are audited.
  */
 import type { BindingView, RepinPreview, ReportSettings } from '../../shared/api/reports';
+import { DEFAULT_DEFINITION_NAME } from '../../shared/analytics/default-definition';
 import { AppError } from '../../shared/api/errors';
 import type { ExportedFile } from '../../shared/api/series';
 import type { Locale } from '../../shared/domain/types';
 import { buildDraft, DRAFT_INDICATORS } from '../../shared/reports/draft';
 import { bindingKey, collectBindings, defaultReportTitle, reportFileName, type Binding, type Report } from '../../shared/reports/model';
 import { movedKeys } from '../../shared/reports/pinning';
-import { PRINT_CSS, printBody, printPage } from '../../shared/reports/print';
+import { blocksHtml, PRINT_CSS, printBody, printPage } from '../../shared/reports/print';
 import { writeAudit } from '../db/audit';
 import { currentSnapshot, deleteReport, getReport, getVersion, insertReport, insertVersion, issueTaken, listReports, listVersions, nextIssueNo, updateReport } from '../db/reports';
 import { fontFaceCss } from '../reports/fonts';
@@ -61,7 +62,8 @@ export function draftReport(ctx: ServiceContext, period: string, locale: Locale,
   const hasMonth = [...series.entries()].some(([c, pts]) => indicators.get(c)!.frequency === 'M' && pts.some((p) => p.period === period && p.value != null));
   if (!hasMonth) throw new AppError('report.no_data_for_period', `No monthly data for ${period} in the cache`, { period });
   const enterpriseReports = !!ctx.db.prepare('SELECT 1 FROM enterprise_report WHERE period = ? AND snapshot_id <= ? LIMIT 1').get(period, pinned);
-  const content = buildDraft({ period, locale, indicators, series, enterpriseReports });
+  const climateDefinition = (ctx.db.prepare('SELECT 1 FROM index_definition WHERE name = ? LIMIT 1').get(DEFAULT_DEFINITION_NAME) as unknown) ? DEFAULT_DEFINITION_NAME : null;
+  const content = buildDraft({ period, locale, indicators, series, enterpriseReports, climateDefinition });
   const settings = reportSettings(ctx, locale);
   const date = today();
   const year = Number(date.slice(0, 4));
@@ -157,6 +159,7 @@ export function reportsHandlers(
   | 'report.delete'
   | 'report.bindings'
   | 'report.preview'
+  | 'report.blockPreview'
   | 'report.repinPreview'
   | 'report.repin'
   | 'report.versions'
@@ -219,6 +222,11 @@ export function reportsHandlers(
       const r = reportForExport(ctx, id, version);
       const { doc, bindings } = resolveReport(ctx, r, content ?? r.content);
       return { html: printBody(doc), css: PRINT_CSS, bindings };
+    },
+    'report.blockPreview': ({ id, block }) => {
+      const r = requireReport(ctx, id);
+      const { doc } = resolveReport(ctx, r, [block]);
+      return { html: `<div class="report snippet${r.locale === 'zh-CN' ? '' : ' en'}">${blocksHtml(doc.blocks)}</div>`, css: PRINT_CSS };
     },
     'report.repinPreview': ({ id }) => repinPreview(ctx, id),
     'report.repin': ({ id, snapshot, revision }) => {

@@ -112,6 +112,8 @@ export const reportsMethods = {
   'report.bindings': method<Record<string, BindingView>>()(z.object({ id: idSchema, bindings: z.array(bindingSchema).max(2000).optional() }).strict()),
   /** The print page for the live preview, from the saved report or unsaved content. */
   'report.preview': method<ReportPreview>()(z.object({ id: idSchema, content: contentSchema.optional(), version: z.number().int().positive().optional() }).strict()),
+  /** One block as printed (tables, charts, the climate index), for the editor. */
+  'report.blockPreview': method<{ html: string; css: string }>()(z.object({ id: idSchema, block: blockSchema }).strict()),
   'report.repinPreview': method<RepinPreview>()(z.object({ id: idSchema }).strict()),
   /** Accepts the moved bindings: pins the report to `snapshot` (from the preview). */
   'report.repin': method<Report>()(z.object({ id: idSchema, snapshot: idSchema, revision: z.number().int().positive() }).strict()),

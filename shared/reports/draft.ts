@@ -19,6 +19,8 @@ export interface DraftFacts {
   series: ReadonlyMap<string, readonly BindingPoint[]>;
   /** Whether key-enterprise reports exist for the month. */
   enterpriseReports: boolean;
+  /** The climate-index definition to chart in the outlook, when the cache has one. */
+  climateDefinition?: string | null;
 }
 
 /** Indicators the draft reads (totals). */
@@ -205,8 +207,11 @@ export function buildDraft(f: DraftFacts): Block[] {
   else if (headYoy) structural.push(zh ? '重点企业用工总体稳定' : 'key-enterprise employment is broadly stable');
   if (youthYoy === 'up') structural.push(zh ? '青年失业率高于上年同期，青年就业压力较大' : 'youth unemployment is above a year earlier, so pressure on young job seekers is high');
   if (structural.length) para([zh ? `从结构看，${structural.join('；')}。` : `Structurally, ${structural.join('; ')}.`]);
+  if (f.climateDefinition) {
+    blocks.push({ id: id(), type: 'climateIndex', caption: zh ? '图3  就业景气指数及各成分拉动' : 'Figure 3  Employment climate index and contributions', definition: f.climateDefinition, span: 25 });
+  }
   if (has('ENT.HEADCOUNT')) {
-    blocks.push({ id: id(), type: 'chart', caption: zh ? '图3  重点企业在岗职工人数同比变化' : 'Figure 3  Key-enterprise headcount, year on year', series: [{ indicator: 'ENT.HEADCOUNT', members: {} }], view: 'yoy', span: 25, kind: 'line', annotations: true });
+    blocks.push({ id: id(), type: 'chart', caption: zh ? `图${f.climateDefinition ? 4 : 3}  重点企业在岗职工人数同比变化` : `Figure ${f.climateDefinition ? 4 : 3}  Key-enterprise headcount, year on year`, series: [{ indicator: 'ENT.HEADCOUNT', members: {} }], view: 'yoy', span: 25, kind: 'line', annotations: true });
   }
 
   // 七、下步措施: the bureau's standing measures, for the author to adapt.

@@ -83,6 +83,17 @@ export const blockSchema = z.discriminatedUnion('type', [
     .strict(),
   z.object({ id: blockId, type: z.literal('enterpriseRanking'), caption: z.string().max(200).default(''), limit: z.number().int().min(1).max(50).default(10) }).strict(),
   z.object({ id: blockId, type: z.literal('keyGroups'), caption: z.string().max(200).default('') }).strict(),
+  z
+    .object({
+      id: blockId,
+      type: z.literal('climateIndex'),
+      caption: z.string().max(200).default(''),
+      /** A saved climate-index definition (latest version), computed on the report's pinned state. */
+      definition: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+      /** Months shown, ending at the report month. */
+      span: z.number().int().min(3).max(240).default(25),
+    })
+    .strict(),
   z.object({ id: blockId, type: z.literal('pageBreak') }).strict(),
 ]);
 export type Block = z.output<typeof blockSchema>;

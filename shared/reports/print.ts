@@ -85,6 +85,8 @@ export const PRINT_CSS = `
 .report .page-break { break-after: page; height: 0; }
 .report .colophon { margin-top: 12mm; border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000; font-size: 14pt; line-height: 1.6; padding: 1mm 1em; text-indent: 0; break-inside: avoid; }
 .report .data-note { font-size: 10.5pt; line-height: 1.5; text-indent: 0; margin-top: 2mm; color: #333; }
+.report.snippet { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; font-size: 12pt; line-height: 1.6; }
+.report.snippet figure { max-width: 156mm; }
 .report.en { font-size: 13pt; line-height: 1.55; text-align: left; }
 .report.en p { text-indent: 0; margin: 0 0 2mm; }
 .report.en h2, .report.en h3 { font-size: 14pt; line-height: 1.6; margin-top: 3mm; }
@@ -109,17 +111,12 @@ function runHtml(r: PrintRun): string {
 }
 
 /**
- * The report body (inside `<body>`), shared by print and preview.
- * @example printBody(doc).startsWith('<article class="report"') // true
+ * The HTML of blocks, as they appear inside the report body.
+ * @example blocksHtml([{ id: 'h', type: 'heading', level: 1, text: '一、总体判断' }]) // '<h2 data-block="h">一、总体判断</h2>'
  */
-export function printBody(doc: PrintDocument): string {
-  const zh = doc.locale === 'zh-CN';
-  const out: string[] = [`<article class="report${zh ? '' : ' en'}" lang="${zh ? 'zh-CN' : 'en'}">`];
-  out.push(`<div class="masthead">${zh ? '就业形势分析' : 'Employment Situation'}</div>`);
-  out.push(`<p class="issue">${escapeHtml(doc.issueLabel)}</p>`);
-  out.push(`<div class="meta"><span>${escapeHtml(doc.authorUnit)}</span><span>${escapeHtml(doc.dateLabel)}</span></div><hr class="rule">`);
-  out.push(`<h1 class="title">${escapeHtml(doc.title)}</h1>`);
-  for (const b of doc.blocks) {
+export function blocksHtml(blocks: readonly PrintBlock[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
     switch (b.type) {
       case 'heading':
         out.push(`<h${b.level + 1} data-block="${b.id}">${escapeHtml(b.text)}</h${b.level + 1}>`);
@@ -142,6 +139,21 @@ export function printBody(doc: PrintDocument): string {
         break;
     }
   }
+  return out.join('\n');
+}
+
+/**
+ * The report body (inside `<body>`), shared by print and preview.
+ * @example printBody(doc).startsWith('<article class="report"') // true
+ */
+export function printBody(doc: PrintDocument): string {
+  const zh = doc.locale === 'zh-CN';
+  const out: string[] = [`<article class="report${zh ? '' : ' en'}" lang="${zh ? 'zh-CN' : 'en'}">`];
+  out.push(`<div class="masthead">${zh ? '就业形势分析' : 'Employment Situation'}</div>`);
+  out.push(`<p class="issue">${escapeHtml(doc.issueLabel)}</p>`);
+  out.push(`<div class="meta"><span>${escapeHtml(doc.authorUnit)}</span><span>${escapeHtml(doc.dateLabel)}</span></div><hr class="rule">`);
+  out.push(`<h1 class="title">${escapeHtml(doc.title)}</h1>`);
+  out.push(blocksHtml(doc.blocks));
   if (doc.distribution.length) out.push(`<p class="colophon">${zh ? '报送：' : 'To: '}${doc.distribution.map(escapeHtml).join(zh ? '，' : ', ')}</p>`);
   out.push(`<p class="data-note">${escapeHtml(doc.dataNote)}</p>`);
   out.push('</article>');

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { climateSentence } from '../../shared/analytics/climate-summary';
+import type { ClimateIndexResult } from '../../shared/api/analytics';
 import type { ExportedFile } from '../../shared/api/series';
 import { KPI_TABLE_INDICATORS } from '../../shared/reports/draft';
 import type { Report } from '../../shared/reports/model';
@@ -70,6 +72,13 @@ describe('report export', () => {
       expect(text, code).toContain(shown);
     }
     expect(text).toMatch(/—\s*1\s*—/);
+    // The climate index block: the month's sentence as the analytics feature words it.
+    const climate = await ws.dispatch('climate.compute', {});
+    if (!climate.ok) throw new Error(climate.error.message);
+    const index = climate.value as ClimateIndexResult;
+    const sentence = climateSentence(index, index.periods.indexOf(TEST_DEMO_END), 'zh-CN', 'period')!;
+    expect(text.replace(/\s+/g, '')).toContain(sentence.replace(/\s+/g, ''));
+    expect(text).toContain('就业景气指数及各成分拉动');
 
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);
@@ -99,7 +108,7 @@ describe('report export', () => {
     const xml = strFromU8(files['word/document.xml']!);
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBeGreaterThanOrEqual(3);
     expect(xml).toContain('<w:tblHeader/>');
-    expect(Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')).length).toBe(report.content.filter((b) => b.type === 'chart').length);
+    expect(Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png')).length).toBe(report.content.filter((b) => b.type === 'chart' || b.type === 'climateIndex').length);
     expect(strFromU8(files['word/fontTable.xml']!)).toContain('<w:altName w:val="Noto Serif SC"/>');
 
     const profile = mkdtempSync(join(tmpdir(), 'ws-lo-'));

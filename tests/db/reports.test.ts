@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BindingView, RepinPreview, ReportSummary, ReportVersionInfo } from '../../shared/api/reports';
+import { climateSentence } from '../../shared/analytics/climate-summary';
+import { DEFAULT_DEFINITION_NAME } from '../../shared/analytics/default-definition';
+import type { ClimateIndexResult } from '../../shared/api/analytics';
 import { bindingKey, collectBindings, type Block, type Report } from '../../shared/reports/model';
 import { TEST_DEMO_END } from '../support/demo-template';
 import { useDemoWorkstation } from '../support/demo-workstation';
@@ -30,7 +33,7 @@ describe('reports: auto-draft, bindings and pinning', () => {
     const maxSnap = (demo.ws.ctx.db.prepare('SELECT max(id) AS id FROM snapshot').get() as { id: number }).id;
     expect(report.pinnedSnapshot).toBe(maxSnap);
     const types = new Set(report.content.map((b) => b.type));
-    for (const t of ['kpiTable', 'chart', 'enterpriseRanking', 'keyGroups', 'paragraph']) expect(types.has(t as Block['type'])).toBe(true);
+    for (const t of ['kpiTable', 'chart', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'paragraph']) expect(types.has(t as Block['type'])).toBe(true);
     // The standard sentence, with the numbers as bindings, not text.
     expect(report.content.map(text)).toContain('2026年1-10月，全市城镇新增就业{EMP.NEW_URBAN:value}，完成年度目标的{EMP.NEW_URBAN_PCT:value}，{EMP.NEW_URBAN_PCT:progress}，同比{EMP.NEW_URBAN:yoy}。');
     for (const b of report.content) if (b.type === 'paragraph') for (const i of b.content) if (i.type === 'text') expect(i.text).not.toMatch(/\d+\.\d/);
@@ -59,6 +62,9 @@ describe('reports: auto-draft, bindings and pinning', () => {
   });
 
   it('keeps the pinned numbers when a revision arrives, lists what moved, and moves only on acceptance', async () => {
+    const climate = report.content.find((b) => b.type === 'climateIndex')!;
+    const climateBefore = (await ok<{ html: string }>('report.blockPreview', { id: report.id, block: climate })).html;
+    const indexBefore = await ok<ClimateIndexResult>('climate.compute', { name: DEFAULT_DEFINITION_NAME });
     // An agency re-sends October's surveyed rate, 0.3 points higher.
     const old = dbValue('UNE.SURVEY_RATE', '2026-10');
     const snap = Number(
@@ -83,12 +89,22 @@ describe('reports: auto-draft, bindings and pinning', () => {
     expect(movedValue.after.text).toBe(`${(Math.round((old + 0.3) * 10) / 10).toFixed(1)}%`);
     expect(preview.unchanged + preview.moved.length).toBe(collectBindings(report.content).length);
 
+    // The climate index (the surveyed rate is one of its components) moves on the current state,
+    // not in the pinned report.
+    const indexAfter = await ok<ClimateIndexResult>('climate.compute', { name: DEFAULT_DEFINITION_NAME });
+    const oct = (r: ClimateIndexResult) => r.index[r.periods.indexOf('2026-10')];
+    expect(oct(indexAfter)).not.toBe(oct(indexBefore));
+    expect((await ok<{ html: string }>('report.blockPreview', { id: report.id, block: climate })).html).toBe(climateBefore);
+
     expect(await fails('report.repin', { id: report.id, snapshot: snap, revision: report.revision + 5 })).toBe('report.conflict');
     report = await ok<Report>('report.repin', { id: report.id, snapshot: snap, revision: report.revision });
     expect(report.pinnedSnapshot).toBe(snap);
     const after = await ok<Record<string, BindingView>>('report.bindings', { id: report.id });
     expect(after[key]!.text).toBe(movedValue.after.text);
     expect((await ok<RepinPreview>('report.repinPreview', { id: report.id })).moved).toEqual([]);
+    const climateAfter = (await ok<{ html: string }>('report.blockPreview', { id: report.id, block: climate })).html;
+    expect(climateAfter).not.toBe(climateBefore);
+    expect(climateAfter).toContain(climateSentence(indexAfter, indexAfter.periods.indexOf('2026-10'), 'zh-CN', 'period')!);
   });
 
   it('saves edits with optimistic revisions, keeps every final as a version, and refuses a taken issue number', async () => {

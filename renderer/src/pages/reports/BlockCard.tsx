@@ -6,6 +6,7 @@ import type { SeriesView } from '../../../../shared/api/series';
 import type { Block } from '../../../../shared/reports/model';
 import { useApi } from '../../api/client';
 import { useLocale } from '../../hooks/useLocale';
+import { BlockPreview } from './BlockPreview';
 import { ChartBlockView } from './ChartBlockView';
 import { ChartSeriesEditor } from './ChartSeriesEditor';
 import { useReportEditor } from './context';
@@ -50,6 +51,7 @@ export function BlockCard({ block, reportId, period, snapshot, index, count, onC
   const { indicators } = useReportEditor();
   const catalog = useApi('catalog.get', {});
   const views = useSeriesViews();
+  const definitions = useApi('climate.definitions', {}, { enabled: block.type === 'climateIndex' });
   const caption = (b: Extract<Block, { caption: string }>) => (
     <Input size="small" addonBefore={t('block.caption')} value={b.caption} onChange={(e) => onChange({ ...b, caption: e.target.value } as Block)} style={{ maxWidth: 520 }} />
   );
@@ -71,6 +73,7 @@ export function BlockCard({ block, reportId, period, snapshot, index, count, onC
         <Space orientation="vertical" style={{ width: '100%' }}>
           {caption(block)}
           <IndicatorSelect multiple value={block.indicators} onChange={(v: string[]) => v.length && onChange({ ...block, indicators: v })} />
+          <BlockPreview id={reportId} block={block} />
         </Space>
       );
       break;
@@ -116,20 +119,47 @@ export function BlockCard({ block, reportId, period, snapshot, index, count, onC
               </>
             )}
           </Space>
+          <BlockPreview id={reportId} block={block} />
         </Space>
       );
       break;
     }
     case 'enterpriseRanking':
       body = (
-        <Space wrap>
-          {caption(block)}
-          <InputNumber size="small" min={1} max={50} value={block.limit} onChange={(v) => v && onChange({ ...block, limit: v })} addonBefore={t('block.top')} style={{ width: 140 }} />
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            {caption(block)}
+            <InputNumber size="small" min={1} max={50} value={block.limit} onChange={(v) => v && onChange({ ...block, limit: v })} addonBefore={t('block.top')} style={{ width: 140 }} />
+          </Space>
+          <BlockPreview id={reportId} block={block} />
         </Space>
       );
       break;
     case 'keyGroups':
-      body = caption(block);
+      body = (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {caption(block)}
+          <BlockPreview id={reportId} block={block} />
+        </Space>
+      );
+      break;
+    case 'climateIndex':
+      body = (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {caption(block)}
+          <Space wrap>
+            <Select
+              size="small"
+              style={{ minWidth: 260 }}
+              value={block.definition}
+              onChange={(definition: string) => onChange({ ...block, definition })}
+              options={(definitions.data ?? []).map((d) => ({ value: d.name, label: name(d.title) }))}
+            />
+            <InputNumber size="small" min={3} max={240} value={block.span} onChange={(v) => v && onChange({ ...block, span: v })} addonAfter={t('block.periods')} style={{ width: 130 }} />
+          </Space>
+          <BlockPreview id={reportId} block={block} />
+        </Space>
+      );
       break;
     case 'pageBreak':
       body = <Typography.Text type="secondary">{t('block.pageBreakHint')}</Typography.Text>;

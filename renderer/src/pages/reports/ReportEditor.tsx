@@ -8,6 +8,7 @@ import { App, Button, Col, Collapse, Dropdown, Input, InputNumber, Modal, Progre
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MovedBinding, RepinPreview } from '../../../../shared/api/reports';
+import { DEFAULT_DEFINITION_NAME } from '../../../../shared/analytics/default-definition';
 import { KPI_TABLE_INDICATORS } from '../../../../shared/reports/draft';
 import { collectBindings, type Block, type BlockType, type Report } from '../../../../shared/reports/model';
 import { periodLabel } from '../../../../shared/period';
@@ -21,7 +22,7 @@ import { PreviewPane } from './PreviewPane';
 import { RepinDrawer } from './RepinDrawer';
 import { VersionsDrawer } from './VersionsDrawer';
 
-const BLOCK_TYPES: BlockType[] = ['heading', 'paragraph', 'kpiTable', 'chart', 'dataTable', 'enterpriseRanking', 'keyGroups', 'pageBreak'];
+const BLOCK_TYPES: BlockType[] = ['heading', 'paragraph', 'kpiTable', 'chart', 'dataTable', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'pageBreak'];
 
 function newBlock(type: BlockType, indicators: Set<string>): Block {
   const id = `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -40,6 +41,8 @@ function newBlock(type: BlockType, indicators: Set<string>): Block {
       return { id, type, caption: '', limit: 10 };
     case 'keyGroups':
       return { id, type, caption: '' };
+    case 'climateIndex':
+      return { id, type, caption: '', definition: DEFAULT_DEFINITION_NAME, span: 25 };
     case 'pageBreak':
       return { id, type };
   }
