@@ -10,6 +10,7 @@ import { AppError } from '../../shared/api/errors';
 import { annotationNote, circled, numberAnnotations } from '../../shared/charts/annotations';
 import { climateIndexOption } from '../../shared/charts/climate';
 import type { Locale, MemberSelection } from '../../shared/domain/types';
+import { formatNumber } from '../../shared/format';
 import type { Block } from '../../shared/reports/model';
 import { PRINT_CHART, type PrintBlock } from '../../shared/reports/print';
 import { listAnnotations } from '../db/annotations';
@@ -34,7 +35,7 @@ export class PinnedStore extends ObservationStore {
 
 type ClimateBlock = Extract<Block, { type: 'climateIndex' }>;
 
-const CLIMATE_CHART_HEIGHT = 380;
+const CLIMATE_CHART_HEIGHT = 480;
 
 export function climateBlock(ctx: ServiceContext, block: ClimateBlock, month: string, snapshot: number, locale: Locale): PrintBlock[] {
   const zh = locale === 'zh-CN';
@@ -69,6 +70,14 @@ export function climateBlock(ctx: ServiceContext, block: ClimateBlock, month: st
     annotations: notes.map((n) => ({ from: n.from, ...(n.to ? { to: n.to } : {}), text: circled(n.number) })),
     labels: zh ? { index: '景气指数', change: '各成分拉动（点）' } : { index: 'Climate index', change: 'Contributions (points)' },
   });
+  // On paper the legend of every component wraps to several rows under the chart: leave them room,
+  // and label the index axis to one decimal, as the index is read.
+  const legendRows = Math.ceil(input.components.length / 3) + 1;
+  const grids = option.grid as Array<Record<string, unknown>>;
+  grids[0] = { ...grids[0], height: '36%' };
+  grids[1] = { ...grids[1], top: '50%', bottom: 24 + legendRows * 20 };
+  const yAxes = option.yAxis as Array<Record<string, unknown>>;
+  yAxes[0] = { ...yAxes[0], axisLabel: { formatter: (v: number) => formatNumber(v, 1, locale) } };
   const sentence = climateSentence(input, input.periods.length - 1, locale, 'period');
   return [
     { id: block.id, type: 'chart', caption: block.caption, svg: renderSvg(option, PRINT_CHART.width, CLIMATE_CHART_HEIGHT, `chart-${block.id}`), width: PRINT_CHART.width, height: CLIMATE_CHART_HEIGHT, notes: notes.map((n) => annotationNote(n, locale)) },
