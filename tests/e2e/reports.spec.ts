@@ -164,3 +164,29 @@ test('reports: insert a bound number, then re-pin after a revision and see the m
   await expect(page.locator('[data-block-type="paragraph"]').first().getByTestId('binding-chip')).toHaveText(`${revised.toFixed(1)}%`);
   expect((db.prepare('SELECT pinned_snapshot FROM report WHERE id = ?').get(id) as { pinned_snapshot: number }).pinned_snapshot).toBe(snap);
 });
+
+test('annotations on the climate index: click the index chart, then find the note under the report\'s index block', async ({ page, workstation }) => {
+  await page.goto(`${workstation.url}#/climate`);
+  const chart = page.getByTestId('climate-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  const box = (await chart.boundingBox())!;
+  // Near the right end: the last months, which the report's 25-month window shows.
+  await page.mouse.click(box.x + box.width * 0.88, box.y + 120);
+  const form = page.getByTestId('annotation-form');
+  await expect(form).toBeVisible();
+  await form.getByTestId('annotation-text').fill('景气指数口径说明');
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-list')).toContainText('景气指数口径说明');
+  const row = workstation.ws.ctx.db.prepare("SELECT indicator, index_code, period_from FROM annotation WHERE text = '景气指数口径说明'").get() as { indicator: string | null; index_code: string; period_from: string };
+  expect(row).toMatchObject({ indicator: null, index_code: 'employment-climate' });
+  expect(row.period_from >= '2024-10').toBe(true);
+
+  const env = await workstation.ws.dispatch('report.draft', { period: '2026-10', locale: 'zh-CN' });
+  if (!env.ok) throw new Error(env.error.message);
+  const report = env.value as { id: number; content: Array<{ id: string; type: string }> };
+  const block = report.content.find((b) => b.type === 'climateIndex')!;
+  await page.goto(`${workstation.url}#/reports?id=${report.id}`);
+  const preview = page.getByTestId(`block-preview-${block.id}`);
+  await expect(preview.locator('.notes')).toContainText('景气指数口径说明');
+  await expect(preview.locator('figcaption')).toHaveText('图3  就业景气指数及各成分拉动');
+});

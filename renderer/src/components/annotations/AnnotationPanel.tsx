@@ -20,7 +20,8 @@ export function AnnotationPanel({
   brushing,
   onBrushing,
 }: {
-  indicator: string;
+  /** The indicator whose other series the panel can also list; absent for the climate index. */
+  indicator: string | null;
   series: readonly ChartSeriesTarget[];
   onEdit: (a: Annotation) => void;
   brushing: boolean;
@@ -33,7 +34,8 @@ export function AnnotationPanel({
   const [scope, setScope] = useState<'chart' | 'indicator'>('chart');
   const [categories, setCategories] = useState<AnnotationCategory[]>([]);
   const [search, setSearch] = useState('');
-  const q = useApi('annotation.list', { indicator, ...(categories.length ? { categories } : {}), ...(search.trim() ? { search: search.trim() } : {}) });
+  const filters = { ...(categories.length ? { categories } : {}), ...(search.trim() ? { search: search.trim() } : {}) };
+  const q = useApi('annotation.list', indicator ? { indicator, ...filters } : { targets: series.map((s) => s.target), ...filters });
   const remove = useApiMutation('annotation.delete');
   const names = useMemo(() => new Map(series.map((s) => [targetKey(s.target), s.name])), [series]);
   const rows = (q.data ?? []).filter((a) => scope === 'indicator' || names.has(targetKey(a.target)));
@@ -57,17 +59,19 @@ export function AnnotationPanel({
           {t('howTo')}
         </Typography.Text>
         <Space wrap size="small">
-          <Select
-            size="small"
-            value={scope}
-            onChange={setScope}
-            style={{ width: 130 }}
-            options={[
-              { value: 'chart', label: t('scopeChart') },
-              { value: 'indicator', label: t('scopeIndicator') },
-            ]}
-            data-testid="annotation-scope"
-          />
+          {indicator && (
+            <Select
+              size="small"
+              value={scope}
+              onChange={setScope}
+              style={{ width: 130 }}
+              options={[
+                { value: 'chart', label: t('scopeChart') },
+                { value: 'indicator', label: t('scopeIndicator') },
+              ]}
+              data-testid="annotation-scope"
+            />
+          )}
           <Select
             size="small"
             mode="multiple"

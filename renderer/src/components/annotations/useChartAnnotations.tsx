@@ -8,7 +8,7 @@ import { AnnotationForm } from './AnnotationForm';
 import { AnnotationPanel } from './AnnotationPanel';
 import { useSeriesAnnotations, type ChartSeriesTarget } from './useSeriesAnnotations';
 
-export function useChartAnnotations(indicator: string, series: readonly ChartSeriesTarget[], periods: readonly string[]) {
+export function useChartAnnotations(indicator: string | null, series: readonly ChartSeriesTarget[], periods: readonly string[]) {
   const a = useSeriesAnnotations(series, periods);
   const panel: ReactNode = useMemo(
     () => (

@@ -15,6 +15,7 @@ import { periodLabel } from '../../../../shared/period';
 import { call, useApi } from '../../api/client';
 import { transport } from '../../api/transport';
 import { Chart } from '../../components/Chart';
+import { useChartAnnotations } from '../../components/annotations/useChartAnnotations';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { DefinitionEditor } from './DefinitionEditor';
@@ -100,12 +101,22 @@ export function ClimatePage() {
   const q = useApi('climate.compute', ref);
   const result = q.data;
 
+  const indexSeries = useMemo(() => [{ name: t('chart.index'), target: { kind: 'index' as const, index: defName } }], [defName, t]);
+  const annotations = useChartAnnotations(null, indexSeries, useMemo(() => result?.periods ?? [], [result]));
   const option = useMemo(
     () =>
       result
-        ? climateIndexOption(result, { locale, zoom: true, zoomStart: 40, labels: { index: t('chart.index'), change: t('chart.contributions') } })
+        ? annotations.decorate(
+            climateIndexOption(result, {
+              locale,
+              zoom: true,
+              zoomStart: 40,
+              labels: { index: t('chart.index'), change: t('chart.contributions') },
+              annotations: annotations.marks.map((m) => ({ from: m.periodFrom, ...(m.periodTo ? { to: m.periodTo } : {}), text: m.text })),
+            }),
+          )
         : null,
-    [result, locale, t],
+    [result, locale, t, annotations.marks, annotations.decorate],
   );
   const latest = result ? lastWithChange(result) : -1;
   const months: MonthRow[] = useMemo(() => {
@@ -192,7 +203,7 @@ export function ClimatePage() {
               </Col>
             </Row>
           </Card>
-          {option && <Chart option={option} height={480} testId="climate-chart" />}
+          {option && annotations.beside(<Chart option={option} height={480} testId="climate-chart" onReady={annotations.onReady} />)}
           <Card size="small" title={t('monthsTitle')}>
             <Table<MonthRow>
               data-testid="climate-months"
