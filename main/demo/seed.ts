@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { INDICATORS } from '../../shared/domain/catalog';
 import { ObservationStore } from '../db/observations';
 import { writeAudit } from '../db/audit';
+import { seedDemoAnnotations } from './annotations';
 import { generateDemo, type DemoData } from './generate';
 import { seedEnterpriseExtras } from './enterprise-extras';
 import { mustParsePeriod, periodRange } from '../../shared/period';
@@ -87,6 +88,7 @@ export function seedDemo(db: Database, options: { end: string; actor: string; da
       for (const o of list) insertObs.run(store.ensureSeries(o.indicator, o.members), o.period, snap, o.value);
     }
     seedEnterpriseExtras(db, data, options.actor);
+    seedDemoAnnotations(db, data.end, options.actor);
     writeAudit(db, { actor: options.actor, action: 'demo.generate', entity: 'cache', details: { end: data.end, observations: data.observations.length, enterprises: data.enterprises.length } });
   })();
 

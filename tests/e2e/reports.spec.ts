@@ -57,7 +57,7 @@ test('annotations: brush a range on the explorer chart, see it in the side panel
   await expect(page.getByTestId('annotation-list')).toContainText('稳岗扩岗政策集中发力');
   await page.getByTestId(`annotation-delete-${id}`).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
-  await expect(page.getByTestId('annotation-panel')).toContainText('暂无标注');
+  await expect(page.getByTestId(`annotation-${id}`)).toHaveCount(0);
   const actions = (workstation.ws.ctx.db.prepare('SELECT action FROM audit_log WHERE entity = ? ORDER BY id').all('annotation') as Array<{ action: string }>).map((a) => a.action);
   expect(actions).toEqual(['annotation.create', 'annotation.update', 'annotation.delete']);
 });
