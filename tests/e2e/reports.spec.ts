@@ -110,6 +110,7 @@ test('reports: create, edit a paragraph, export PDF and read it back', async ({ 
   // The live preview is the print page.
   await page.getByTestId('toggle-preview').click();
   await expect(page.getByTestId('report-preview').locator('article.report h1.title')).toHaveText('沈阳市2026年10月就业形势分析');
+  await expect(page.getByTestId('report-preview').locator('span.b').first()).toHaveAttribute('title', /城镇新增就业人数[\s\S]*来源/);
 
   // Export PDF through the download and read its text.
   await page.getByTestId('export-menu').hover();
