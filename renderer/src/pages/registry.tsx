@@ -5,6 +5,7 @@
 import { AlertOutlined, BankOutlined, DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
+import { DashboardOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ClimatePage } from './climate/ClimatePage';
 import { DataPage } from './data/DataPage';
