@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors';
 import { comparePeriods, periodFrequency } from '../../shared/period';
 import { writeAudit } from '../db/audit';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../db/annotations';
+import '../reports/package-section';
 import { requireIndicator } from './series';
 import type { HandlersFor, ServiceContext } from './types';
 

@@ -116,6 +116,7 @@ export const DATA_MESSAGES: Record<string, Message> = {
   'package.bad_key': { zh: '公钥无效：{{reason}}', en: 'Invalid public key: {{reason}}' },
   'package.unknown_key': { zh: '没有编号为 {{keyId}} 的密钥', en: 'There is no key {{keyId}}' },
   'package.empty_selection': { zh: '没有选中可导出的快照', en: 'No snapshot selected for export' },
+  'package.bad_section': { zh: '数据包中的“{{section}}”部分格式不正确，已拒绝', en: 'The package\'s {{section}} section is malformed and was refused' },
   'package.deleted_snapshot': { zh: '快照 #{{id}} 已删除，不能导出', en: 'Snapshot {{id}} is deleted and cannot be exported' },
   'package.too_large': { zh: '数据包过大（超过 {{limit}} 字节）', en: 'The package is too large (over {{limit}} bytes)' },
   'package.unknown_catalog': { zh: '数据包引用了本机目录中没有、包内也未定义的 {{what}}：{{code}}', en: 'The package refers to a {{what}} neither in this catalogue nor defined in the package: {{code}}' },
