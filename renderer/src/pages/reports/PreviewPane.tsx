@@ -1,12 +1,13 @@
 import '@fontsource/noto-serif-sc/400.css';
 import '@fontsource/noto-serif-sc/700.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodLabel } from '../../../../shared/period';
 import { useLocale } from '../../hooks/useLocale';
 import type { Block } from '../../../../shared/reports/model';
 import { useApi } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
+import { renderIntoShadow, useSettled } from './print-view';
 
 /**
  * The live preview: the print page's own body and stylesheet from main, in a shadow root so the
@@ -14,11 +15,7 @@ import { QueryState } from '../../components/QueryState';
  */
 export function PreviewPane({ id, content, version }: { id: number; content?: Block[]; version?: number }) {
   // Typing changes the content on every key; the page is rebuilt (charts included) once typing pauses.
-  const [shown, setShown] = useState(content);
-  useEffect(() => {
-    const timer = setTimeout(() => setShown(content), 600);
-    return () => clearTimeout(timer);
-  }, [content]);
+  const shown = useSettled(content, 600);
   const q = useApi('report.preview', { id, ...(shown ? { content: shown } : {}), ...(version ? { version } : {}) }, { placeholderData: (prev) => prev });
   const host = useRef<HTMLDivElement>(null);
   const { t } = useTranslation('reports');
@@ -28,8 +25,7 @@ export function PreviewPane({ id, content, version }: { id: number; content?: Bl
   useEffect(() => {
     const el = host.current;
     if (!el || !q.data) return;
-    const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${q.data.css}</style>${q.data.html}`;
+    const root = renderIntoShadow(el, q.data.css, q.data.html);
     // Bound numbers say on hover what they are and where they come from, as in the editor.
     for (const span of root.querySelectorAll<HTMLElement>('span.b[data-binding]')) {
       const view = q.data.bindings[span.dataset.binding ?? ''];
