@@ -2,10 +2,7 @@
  * The pages of the workstation, in menu order. A feature adds one entry here and its own folder
  * under pages/ and its own i18n namespace.
  */
-import { AlertOutlined, BankOutlined, DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { DashboardOutlined, DatabaseOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
-import { DashboardOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
-import { DashboardOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, SwapOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, ProfileOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ClimatePage } from './climate/ClimatePage';
 import { DataPage } from './data/DataPage';
