@@ -16,11 +16,14 @@ import { bindingKey, type Binding, type Block, type Report } from '../../shared/
 import { changeDecimals } from '../../shared/reports/phrases';
 import { PRINT_CHART, type PrintBlock, type PrintDocument, type TableData } from '../../shared/reports/print';
 import { listAnnotations } from '../db/annotations';
+import { EnterpriseStore } from '../db/enterprises';
 import { getIndicator, listDimensions, listIndicators } from '../db/catalog';
 import type { ServiceContext } from '../services/types';
 import { querySeries } from '../services/series';
 import { climateBlock } from './climate';
+import { riskBlock } from './risk';
 import { renderSvg } from './svg';
+import { rankReducers, SEPARATION_FIELDS, SEPARATION_REASONS, totalSeparations, type SeparationReason } from '../../shared/domain/enterprise';
 
 /** Reads series as of one snapshot state, each series once. */
 export class PinnedReader {
@@ -147,59 +150,40 @@ function dataTable(ctx: ServiceContext, reader: PinnedReader, block: Extract<Blo
   };
 }
 
-const REASONS: Array<[string, string, string]> = [
-  ['sep_economic', '经济性裁员', 'economic layoffs'],
-  ['sep_contract_end', '合同到期', 'contracts ended'],
-  ['sep_quit', '主动离职', 'quits'],
-  ['sep_retire', '退休', 'retirements'],
-  ['sep_other', '其他', 'other'],
-];
+const REASONS: Record<SeparationReason, [string, string]> = {
+  economic: ['经济性裁员', 'economic layoffs'],
+  contractEnd: ['合同到期', 'contracts ended'],
+  quit: ['主动离职', 'quits'],
+  retire: ['退休', 'retirements'],
+  other: ['其他', 'other'],
+};
 const PRODUCTION: Record<string, [string, string]> = { reduced: ['减产', 'reduced output'], halted: ['停产', 'halted'], expanded: ['扩产', 'expanding'], normal: ['正常', 'normal'] };
 
-interface EnterpriseRow {
-  name: string;
-  sector: string;
-  district: string;
-  opening: number;
-  closing: number;
-  hires: number;
-  production: string;
-  [reason: string]: string | number;
-}
-
-/** Firms with the largest net reduction in the month, as of the pinned state, with their stated reasons. */
+/**
+ * The month's largest net reductions among the key enterprises, with their stated reasons: the
+ * key-enterprise feature's store and ranking rule (ties by economic separations), read as of the
+ * report's pinned snapshot so the table is as reproducible as the bound numbers.
+ */
 export function enterpriseRanking(ctx: ServiceContext, snapshot: number, month: string, limit: number, locale: Locale): TableData {
-  const at = (ctx.db.prepare('SELECT imported_at FROM snapshot WHERE id = ?').get(snapshot) as { imported_at: string } | undefined)?.imported_at ?? '0000';
-  const rows = ctx.db
-    .prepare(
-      `WITH latest AS (
-         SELECT enterprise_id, max(snapshot_id) AS sid FROM enterprise_report
-         WHERE period = ? AND snapshot_id <= ? AND snapshot_id NOT IN (SELECT id FROM snapshot WHERE deleted_at IS NOT NULL AND deleted_at <= ?)
-         GROUP BY enterprise_id)
-       SELECT e.name, e.sector, e.district, r.opening, r.closing, r.hires, r.production, r.sep_economic, r.sep_contract_end, r.sep_quit, r.sep_retire, r.sep_other
-       FROM latest l JOIN enterprise_report r ON r.enterprise_id = l.enterprise_id AND r.period = ? AND r.snapshot_id = l.sid
-       JOIN enterprise e ON e.id = r.enterprise_id`,
-    )
-    .all(month, snapshot, at, month) as EnterpriseRow[];
+  const store = new EnterpriseStore(ctx.db);
+  const firms = new Map(store.listEnterprises().map((e) => [e.id, e]));
+  const rows = store.reportsForPeriod(month, { snapshot });
+  const ranked = rankReducers(rows, (r) => r, limit);
   const dims = listDimensions(ctx.db);
   const member = (dim: string, code: string) => {
     const m = dims.find((d) => d.code === dim)?.members.find((x) => x.code === code);
     return m ? (locale === 'zh-CN' ? m.name.zh : m.name.en) : code;
   };
-  const separations = (r: EnterpriseRow) => REASONS.reduce((s, [col]) => s + Number(r[col]), 0);
-  const ranked = rows
-    .filter((r) => r.opening - r.closing > 0)
-    .sort((a, b) => b.opening - b.closing - (a.opening - a.closing) || separations(b) - separations(a) || a.name.localeCompare(b.name))
-    .slice(0, limit);
   const fmt = (n: number) => formatNumber(n, 0, locale);
-  const body = ranked.map((r, i) => {
-    const reasons = REASONS.map(([col, zh, en]) => ({ n: Number(r[col]), label: locale === 'zh-CN' ? zh : en }))
+  const body = ranked.map(({ item: r, reduction }, i) => {
+    const firm = firms.get(r.enterpriseId);
+    const reasons = SEPARATION_REASONS.map((reason) => ({ n: Number(r[SEPARATION_FIELDS[reason]]), label: locale === 'zh-CN' ? REASONS[reason][0] : REASONS[reason][1] }))
       .filter((x) => x.n > 0)
       .sort((a, b) => b.n - a.n)
       .slice(0, 2)
       .map((x) => (locale === 'zh-CN' ? `${x.label}${fmt(x.n)}人` : `${x.label} ${fmt(x.n)}`));
     const prod = r.production !== 'normal' ? (locale === 'zh-CN' ? `（${PRODUCTION[r.production]![0]}）` : ` (${PRODUCTION[r.production]![1]})`) : '';
-    return [String(i + 1), r.name, member('sector', r.sector), member('district', r.district), fmt(r.opening), fmt(separations(r)), fmt(r.opening - r.closing), reasons.join(locale === 'zh-CN' ? '、' : ', ') + prod];
+    return [String(i + 1), firm?.name ?? String(r.enterpriseId), firm ? member('sector', firm.sector) : '—', firm ? member('district', firm.district) : '—', fmt(r.opening), fmt(totalSeparations(r)), fmt(reduction), reasons.join(locale === 'zh-CN' ? '、' : ', ') + prod];
   });
   return {
     header: [t(locale, '序号', 'No.'), t(locale, '企业名称', 'Enterprise'), t(locale, '行业', 'Sector'), t(locale, '区县', 'District'), t(locale, '期初人数', 'Opening'), t(locale, '减员', 'Separations'), t(locale, '净减少', 'Net loss'), t(locale, '主要原因', 'Main reasons')],
@@ -240,6 +224,8 @@ export function resolveReport(ctx: ServiceContext, report: Report, content: read
     switch (b.type) {
       case 'climateIndex':
         return climateBlock(ctx, b, report.period, report.pinnedSnapshot, locale);
+      case 'riskSummary':
+        return riskBlock(ctx, b, report.period, locale);
       case 'heading':
         return b;
       case 'pageBreak':

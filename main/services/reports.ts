@@ -63,7 +63,7 @@ export function draftReport(ctx: ServiceContext, period: string, locale: Locale,
   if (!hasMonth) throw new AppError('report.no_data_for_period', `No monthly data for ${period} in the cache`, { period });
   const enterpriseReports = !!ctx.db.prepare('SELECT 1 FROM enterprise_report WHERE period = ? AND snapshot_id <= ? LIMIT 1').get(period, pinned);
   const climateDefinition = (ctx.db.prepare('SELECT 1 FROM index_definition WHERE name = ? LIMIT 1').get(DEFAULT_DEFINITION_NAME) as unknown) ? DEFAULT_DEFINITION_NAME : null;
-  const content = buildDraft({ period, locale, indicators, series, enterpriseReports, climateDefinition });
+  const content = buildDraft({ period, locale, indicators, series, enterpriseReports, climateDefinition, riskSummary: true });
   const settings = reportSettings(ctx, locale);
   const date = today();
   const year = Number(date.slice(0, 4));

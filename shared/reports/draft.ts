@@ -21,6 +21,8 @@ export interface DraftFacts {
   enterpriseReports: boolean;
   /** The climate-index definition to chart in the outlook, when the cache has one. */
   climateDefinition?: string | null;
+  /** Whether the warnings and risk ledger are there to summarise (五、风险隐患). */
+  riskSummary?: boolean;
 }
 
 /** Indicators the draft reads (totals). */
@@ -196,6 +198,8 @@ export function buildDraft(f: DraftFacts): Block[] {
   if (has('UI.NEW_CLAIMS')) {
     para(zh ? [`${ytdLabel}，失业保险金新增申领`, bind('UI.NEW_CLAIMS', 'value'), '，同比', bind('UI.NEW_CLAIMS', 'yoy'), '。'] : [`From January to ${monthLabel}, new unemployment-insurance claims numbered `, bind('UI.NEW_CLAIMS', 'value'), ', ', bind('UI.NEW_CLAIMS', 'yoy'), ' year on year.']);
   }
+
+  if (f.riskSummary) blocks.push({ id: id(), type: 'riskSummary', caption: zh ? '表4  最严重的生效预警' : 'Table 4  Most severe active alerts', limit: 5 });
 
   // 六、趋势研判: the season ahead, then structural pressure read from the data.
   heading(S[5]);

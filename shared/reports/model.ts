@@ -94,6 +94,15 @@ export const blockSchema = z.discriminatedUnion('type', [
       span: z.number().int().min(3).max(240).default(25),
     })
     .strict(),
+  z
+    .object({
+      id: blockId,
+      type: z.literal('riskSummary'),
+      caption: z.string().max(200).default(''),
+      /** How many of the most severe alerts and open ledger items to list. */
+      limit: z.number().int().min(0).max(20).default(5),
+    })
+    .strict(),
   z.object({ id: blockId, type: z.literal('pageBreak') }).strict(),
 ]);
 export type Block = z.output<typeof blockSchema>;

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { climateSentence } from '../../shared/analytics/climate-summary';
 import type { ClimateIndexResult } from '../../shared/api/analytics';
+import type { RiskSummary } from '../../shared/api/ledger';
 import type { ExportedFile } from '../../shared/api/series';
+import { riskSentence } from '../../main/reports/risk';
 import { KPI_TABLE_INDICATORS } from '../../shared/reports/draft';
 import type { Report } from '../../shared/reports/model';
 import { runCli } from '../../main/cli';
@@ -79,6 +81,12 @@ describe('report export', () => {
     const sentence = climateSentence(index, index.periods.indexOf(TEST_DEMO_END), 'zh-CN', 'period')!;
     expect(text.replace(/\s+/g, '')).toContain(sentence.replace(/\s+/g, ''));
     expect(text).toContain('就业景气指数及各成分拉动');
+    // The warnings and ledger block: the month's counts as the ledger feature gives them.
+    const risk = await ws.dispatch('ledger.summary', { period: TEST_DEMO_END });
+    if (!risk.ok) throw new Error(risk.error.message);
+    const summary = risk.value as RiskSummary;
+    expect(text.replace(/\s+/g, '')).toContain(riskSentence(summary, 'zh-CN').replace(/\s+/g, ''));
+    expect(text).toContain(`生效预警${summary.alerts.total}条`);
 
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(fonts.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import type { BindingView, RepinPreview, ReportSummary, ReportVersionInfo } from
 import { climateSentence } from '../../shared/analytics/climate-summary';
 import { DEFAULT_DEFINITION_NAME } from '../../shared/analytics/default-definition';
 import type { ClimateIndexResult } from '../../shared/api/analytics';
+import type { TopCuts } from '../../shared/api/enterprises';
 import { bindingKey, collectBindings, type Block, type Report } from '../../shared/reports/model';
 import { TEST_DEMO_END } from '../support/demo-template';
 import { useDemoWorkstation } from '../support/demo-workstation';
@@ -33,7 +34,7 @@ describe('reports: auto-draft, bindings and pinning', () => {
     const maxSnap = (demo.ws.ctx.db.prepare('SELECT max(id) AS id FROM snapshot').get() as { id: number }).id;
     expect(report.pinnedSnapshot).toBe(maxSnap);
     const types = new Set(report.content.map((b) => b.type));
-    for (const t of ['kpiTable', 'chart', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'paragraph']) expect(types.has(t as Block['type'])).toBe(true);
+    for (const t of ['kpiTable', 'chart', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'riskSummary', 'paragraph']) expect(types.has(t as Block['type'])).toBe(true);
     // The standard sentence, with the numbers as bindings, not text.
     expect(report.content.map(text)).toContain('2026年1-10月，全市城镇新增就业{EMP.NEW_URBAN:value}，完成年度目标的{EMP.NEW_URBAN_PCT:value}，{EMP.NEW_URBAN_PCT:progress}，同比{EMP.NEW_URBAN:yoy}。');
     for (const b of report.content) if (b.type === 'paragraph') for (const i of b.content) if (i.type === 'text') expect(i.text).not.toMatch(/\d+\.\d/);
@@ -59,6 +60,15 @@ describe('reports: auto-draft, bindings and pinning', () => {
     const prov = find('UNE.SURVEY_RATE', 'value').provenance!;
     expect(prov.sourceUnit).toBe('DCD');
     expect(prov.fileName).toBe('演示数据_DCD.csv');
+  });
+
+  it('ranks the month\'s largest reducers as the key-enterprise feature does, on the pinned state', async () => {
+    const block = report.content.find((b) => b.type === 'enterpriseRanking')!;
+    const html = (await ok<{ html: string }>('report.blockPreview', { id: report.id, block })).html;
+    const names = [...html.matchAll(/<tr><td>\d+<\/td><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+    const top = await ok<TopCuts>('enterprises.topCuts', { period: TEST_DEMO_END, limit: 10 });
+    expect(names).toEqual(top.items.map((i) => i.firm.name));
+    expect(names.length).toBe(10);
   });
 
   it('keeps the pinned numbers when a revision arrives, lists what moved, and moves only on acceptance', async () => {

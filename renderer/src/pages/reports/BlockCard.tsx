@@ -161,6 +161,17 @@ export function BlockCard({ block, reportId, period, snapshot, index, count, onC
         </Space>
       );
       break;
+    case 'riskSummary':
+      body = (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            {caption(block)}
+            <InputNumber size="small" min={0} max={20} value={block.limit} onChange={(v) => v !== null && onChange({ ...block, limit: v })} addonBefore={t('block.top')} style={{ width: 140 }} />
+          </Space>
+          <BlockPreview id={reportId} block={block} />
+        </Space>
+      );
+      break;
     case 'pageBreak':
       body = <Typography.Text type="secondary">{t('block.pageBreakHint')}</Typography.Text>;
       break;

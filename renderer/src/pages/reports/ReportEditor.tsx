@@ -22,7 +22,7 @@ import { PreviewPane } from './PreviewPane';
 import { RepinDrawer } from './RepinDrawer';
 import { VersionsDrawer } from './VersionsDrawer';
 
-const BLOCK_TYPES: BlockType[] = ['heading', 'paragraph', 'kpiTable', 'chart', 'dataTable', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'pageBreak'];
+const BLOCK_TYPES: BlockType[] = ['heading', 'paragraph', 'kpiTable', 'chart', 'dataTable', 'enterpriseRanking', 'keyGroups', 'climateIndex', 'riskSummary', 'pageBreak'];
 
 function newBlock(type: BlockType, indicators: Set<string>): Block {
   const id = `n${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -43,6 +43,8 @@ function newBlock(type: BlockType, indicators: Set<string>): Block {
       return { id, type, caption: '' };
     case 'climateIndex':
       return { id, type, caption: '', definition: DEFAULT_DEFINITION_NAME, span: 25 };
+    case 'riskSummary':
+      return { id, type, caption: '', limit: 5 };
     case 'pageBreak':
       return { id, type };
   }
