@@ -52,3 +52,16 @@ export function assessChange(delta: number | null | undefined, polarity: Polarit
   if (polarity === 'neutral') return 'neutral';
   return (delta > 0) === (polarity === 'up_good') ? 'better' : 'worse';
 }
+
+/**
+ * An axis tick: as many decimals as the tick itself has (ECharts picks round steps such as 0.5 or
+ * 0.25), at most three, so neighbouring ticks never print the same label.
+ * @example formatAxisValue(100.5, 'zh-CN') // '100.5'
+ * @example formatAxisValue(342000, 'zh-CN') // '342,000'
+ */
+export function formatAxisValue(value: number, locale: Locale): string {
+  if (!Number.isFinite(value)) return MISSING;
+  const text = String(Math.round(value * 1000) / 1000);
+  const dot = text.indexOf('.');
+  return formatNumber(value, dot < 0 ? 0 : Math.min(3, text.length - dot - 1), locale);
+}

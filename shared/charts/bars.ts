@@ -3,7 +3,7 @@
  * key enterprises' diffusion indices, built without a DOM like the trend lines.
  */
 import type { Locale } from '../domain/types';
-import { formatNumber } from '../format';
+import { formatAxisValue, formatNumber } from '../format';
 import { CHART_FONT_FAMILY, PALETTE } from './theme';
 import { trendOption, type TrendSeries } from './trend';
 
@@ -33,7 +33,7 @@ const clean = (v: number | null | undefined) => (v == null || !Number.isFinite(v
 export function barOption(o: BarOptions): Record<string, unknown> {
   const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, o.decimals, o.locale) : '—');
   const categoryAxis = { type: 'category', data: [...o.categories], axisLabel: { hideOverlap: !o.horizontal, interval: 0, fontSize: 11 }, inverse: !!o.horizontal };
-  const valueAxis = { type: 'value', name: o.unit ?? '', axisLabel: { formatter: (v: number) => formatNumber(v, Math.min(o.decimals, 2), o.locale) } };
+  const valueAxis = { type: 'value', name: o.unit ?? '', axisLabel: { formatter: (v: number) => formatAxisValue(v, o.locale) } };
   return {
     animation: false,
     color: PALETTE,

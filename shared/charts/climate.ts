@@ -5,7 +5,7 @@
  * drawn on the index line. Built without a DOM: the screen and the printed report use the same.
  */
 import type { Locale, LocalizedName } from '../domain/types';
-import { formatNumber } from '../format';
+import { formatAxisValue, formatNumber } from '../format';
 import { periodLabel } from '../period';
 import { CHART_FONT_FAMILY, PALETTE, type ChartStyle } from './theme';
 
@@ -73,8 +73,8 @@ export function climateIndexOption(input: ClimateChartInput, o: ClimateChartOpti
       axisTick: { show: gridIndex === 1 },
     })),
     yAxis: [
-      { type: 'value', gridIndex: 0, name: labels.index, scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, 0, o.locale) } },
-      { type: 'value', gridIndex: 1, name: labels.change, axisLabel: { formatter: (v: number) => formatNumber(v, 1, o.locale) } },
+      { type: 'value', gridIndex: 0, name: labels.index, scale: true, axisLabel: { formatter: (v: number) => formatAxisValue(v, o.locale) } },
+      { type: 'value', gridIndex: 1, name: labels.change, axisLabel: { formatter: (v: number) => formatAxisValue(v, o.locale) } },
     ],
     dataZoom: o.zoom ? [{ type: 'slider', xAxisIndex: [0, 1], start: o.zoomStart ?? 0, end: 100, bottom: 4, height: 20 }, { type: 'inside', xAxisIndex: [0, 1] }] : undefined,
     series: [

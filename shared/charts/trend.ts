@@ -3,7 +3,7 @@
  * renderer and rendered server-side (SVG) for reports.
  */
 import type { Locale } from '../domain/types';
-import { formatNumber } from '../format';
+import { formatAxisValue, formatNumber } from '../format';
 import { periodLabel } from '../period';
 import { CHART_FONT_FAMILY, PALETTE, type ChartStyle } from './theme';
 import { annotationMarks, numberAnnotations, type TrendAnnotation } from './annotations';
@@ -64,7 +64,7 @@ export function trendOption(o: TrendOptions): Record<string, unknown> {
       type: 'value',
       name: o.unit ?? '',
       scale: true,
-      axisLabel: { formatter: (v: number) => formatNumber(v, Math.min(o.decimals, 2), o.locale) },
+      axisLabel: { formatter: (v: number) => formatAxisValue(v, o.locale) },
     },
     dataZoom: o.zoom ? [{ type: 'slider', start: o.zoomStart ?? 0, end: 100, bottom: o.series.length > 1 ? 28 : 4, height: 20 }, { type: 'inside' }] : undefined,
     series: o.series.map((s) => {

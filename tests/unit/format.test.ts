@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessChange, formatChange, formatNumber } from '../../shared/format';
+import { assessChange, formatAxisValue, formatChange, formatNumber } from '../../shared/format';
 
 describe('formatting', () => {
   it('formats numbers per locale with fixed decimals', () => {
@@ -30,5 +30,14 @@ describe('formatting', () => {
     expect(assessChange(0, 'up_good')).toBe('flat');
     expect(assessChange(1, 'neutral')).toBe('neutral');
     expect(assessChange(null, 'up_good')).toBe('neutral');
+  });
+});
+
+describe('axis labels', () => {
+  it('keep the tick decimals so neighbouring ticks differ', () => {
+    expect(['99.5', '100', '100.5'].map((t) => formatAxisValue(Number(t), 'zh-CN'))).toEqual(['99.5', '100', '100.5']);
+    expect(formatAxisValue(0.25, 'en-US')).toBe('0.25');
+    expect(formatAxisValue(342000, 'zh-CN')).toBe('342,000');
+    expect(formatAxisValue(Number.NaN, 'zh-CN')).toBe('—');
   });
 });
