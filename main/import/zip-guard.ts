@@ -38,6 +38,11 @@ export interface GuardedWorkbook {
   /** Merged ranges per sheet path. */
   merges: Map<string, MergeRange[]>;
   inflatedBytes: number;
+  /** Dates count from 1904-01-01 (workbookPr date1904). */
+  date1904: boolean;
+  /** Paths of the shared-string table and the styles, when the workbook has them. */
+  sharedStringsPath: string | null;
+  stylesPath: string | null;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -114,19 +119,23 @@ function dataOffset(path: string, entry: ZipEntry, fileName: string): number {
   }
 }
 
-/** Streams one entry's inflated bytes through `onChunk`, enforcing the limits and the CRC. */
-async function inflateEntry(
+/**
+ * One entry's inflated bytes, chunk by chunk, under the limits: per-entry and total size (against
+ * `budget`, shared by the entries of one read), compression ratio, and at the end the real size
+ * and the CRC. Stopping early closes the file.
+ */
+export async function* entryChunks(
   path: string,
   entry: ZipEntry,
   fileName: string,
   limits: ImportLimits,
   budget: { left: number },
-  onChunk: (chunk: Buffer) => void,
-): Promise<number> {
+  chunkSize = 64 * 1024,
+): AsyncGenerator<Buffer> {
   const start = dataOffset(path, entry, fileName);
   if (entry.compressedSize === 0) {
     if (entry.size !== 0 && entry.method === 8) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: 'empty data' });
-    return 0;
+    return;
   }
   const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
   const maxOut = Math.min(limits.maxEntryBytes, entry.size);
@@ -139,17 +148,22 @@ async function inflateEntry(
     if (out > maxOut || budget.left < 0) throw bomb();
     if (out > limits.ratioCheckAboveBytes && out / entry.compressedSize > limits.maxCompressionRatio) throw bomb();
     crc = crc32(chunk, crc);
-    onChunk(chunk);
   };
   try {
     if (entry.method === 0) {
-      for await (const chunk of raw as AsyncIterable<Buffer>) consume(chunk);
+      for await (const chunk of raw as AsyncIterable<Buffer>) {
+        consume(chunk);
+        yield chunk;
+      }
     } else {
-      const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+      const inflate = createInflateRaw({ chunkSize });
       raw.on('error', (e) => inflate.destroy(e));
       raw.pipe(inflate);
       try {
-        for await (const chunk of inflate as AsyncIterable<Buffer>) consume(chunk);
+        for await (const chunk of inflate as AsyncIterable<Buffer>) {
+          consume(chunk);
+          yield chunk;
+        }
       } finally {
         inflate.destroy();
       }
@@ -164,6 +178,22 @@ async function inflateEntry(
   }
   if (out !== entry.size) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: `size ${out} != ${entry.size}` });
   if ((crc >>> 0) !== entry.crc) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: 'CRC mismatch' });
+}
+
+/** Streams one entry's inflated bytes through `onChunk` (see {@link entryChunks}); returns the size. */
+async function inflateEntry(
+  path: string,
+  entry: ZipEntry,
+  fileName: string,
+  limits: ImportLimits,
+  budget: { left: number },
+  onChunk: (chunk: Buffer) => void,
+): Promise<number> {
+  let out = 0;
+  for await (const chunk of entryChunks(path, entry, fileName, limits, budget)) {
+    out += chunk.length;
+    onChunk(chunk);
+  }
   return out;
 }
 
@@ -208,27 +238,46 @@ function xmlDecode(s: string): string {
 }
 
 function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? xmlDecode(m[1]!) : null;
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? xmlDecode(m[1] ?? m[2]!) : null;
+}
+
+/** Relationship id -> part path, and the path of the first part of each relationship type (local name). */
+function parseRelationships(relsXml: string): { targets: Map<string, string>; byType: Map<string, string> } {
+  const targets = new Map<string, string>();
+  const byType = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (!id || !target) continue;
+    const path = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+    targets.set(id, path);
+    const type = attr(m[0], 'Type')?.split('/').pop();
+    if (type && !byType.has(type)) byType.set(type, path);
+  }
+  return { targets, byType };
 }
 
 /** Sheet names, paths and visibility from workbook.xml and its relationships. */
 export function parseWorkbookSheets(workbookXml: string, relsXml: string): WorkbookSheetInfo[] {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
+  const { targets } = parseRelationships(relsXml);
   const sheets: WorkbookSheetInfo[] = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
-    const rid = /\s\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const rid = attr(m[0], '\\w+:id');
     const state = attr(m[0], 'state');
     const path = rid ? targets.get(rid) : undefined;
-    if (name && path) sheets.push({ name, path: path.replace(/\/\.\//g, '/'), hidden: state === 'hidden' || state === 'veryHidden' });
+    if (name && path) sheets.push({ name, path, hidden: state === 'hidden' || state === 'veryHidden' });
   }
   return sheets;
+}
+
+/** The date system and the shared-string and styles parts of a workbook. */
+export function parseWorkbookParts(workbookXml: string, relsXml: string): Pick<GuardedWorkbook, 'date1904' | 'sharedStringsPath' | 'stylesPath'> {
+  const { byType } = parseRelationships(relsXml);
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0];
+  const d = pr ? attr(pr, 'date1904') : null;
+  return { date1904: d === '1' || d === 'true', sharedStringsPath: byType.get('sharedStrings') ?? null, stylesPath: byType.get('styles') ?? null };
 }
 
 /**
@@ -277,10 +326,16 @@ export async function guardWorkbook(path: string, fileName: string, limits: Impo
   const workbook = small.get('xl/workbook.xml');
   const rels = small.get('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw dataError('import.xlsx_invalid', { file: fileName, reason: 'no workbook part (xl/workbook.xml)' });
-  const sheets = parseWorkbookSheets(Buffer.concat(workbook).toString('utf8'), Buffer.concat(rels).toString('utf8'));
+  const workbookXml = Buffer.concat(workbook).toString('utf8');
+  const relsXml = Buffer.concat(rels).toString('utf8');
+  const sheets = parseWorkbookSheets(workbookXml, relsXml);
   if (!sheets.length) throw dataError('import.xlsx_invalid', { file: fileName, reason: 'the workbook lists no sheet' });
   for (const s of sheets) {
     if (!entries.some((e) => e.name === s.path)) throw dataError('import.zip_corrupt', { file: fileName, entry: s.path, reason: 'missing sheet part' });
   }
-  return { entries, sheets, merges, inflatedBytes: inflated };
+  const parts = parseWorkbookParts(workbookXml, relsXml);
+  // A relationship to a part the zip lacks: read as if there were none.
+  if (parts.sharedStringsPath && !entries.some((e) => e.name === parts.sharedStringsPath)) parts.sharedStringsPath = null;
+  if (parts.stylesPath && !entries.some((e) => e.name === parts.stylesPath)) parts.stylesPath = null;
+  return { entries, sheets, merges, inflatedBytes: inflated, ...parts };
 }

@@ -101,9 +101,10 @@ afterAll(() => bench.close());
 
 describe('importing a month of key-enterprise reports', () => {
   it('reports the consistency problems per firm with sheet, row and column, and stores the rest', async () => {
-    // Firms are matched by credit code; the name column is optional and left out here.
-    const header = ['统一社会信用代码', '月份', '期初人数', '新招用', '经济性裁员', '合同到期', '主动离职', '退休', '其他减员', '期末人数', '平均工资', '生产状态', '拟裁员'];
-    const data = rows.map((r) => [r.code, MONTH, r.opening, r.hires, r.economic, r.contractEnd, r.quit, r.retire, r.other, r.closing, r.wage, r.production, r.planned]);
+    // Firms are matched by credit code; a name that differs from the registry's would be a warning,
+    // so the 700 Chinese names must come back from the workbook exactly.
+    const header = ['统一社会信用代码', '企业名称', '月份', '期初人数', '新招用', '经济性裁员', '合同到期', '主动离职', '退休', '其他减员', '期末人数', '平均工资', '生产状态', '拟裁员'];
+    const data = rows.map((r) => [r.code, r.name, MONTH, r.opening, r.hires, r.economic, r.contractEnd, r.quit, r.retire, r.other, r.closing, r.wage, r.production, r.planned]);
     const file = bench.write(`重点企业月报_${MONTH}.xlsx`, await workbook('月报', header, data, `沈阳市重点企业用工监测月报（${MONTH}）`));
 
     const preview = await bench.preview(file, { target: 'enterprise_reports' });
@@ -111,11 +112,11 @@ describe('importing a month of key-enterprise reports', () => {
     expect(preview.counts).toMatchObject({ read: 700, added: 699, rejected: 1, revised: 0, unchanged: 0 });
     const rowOf = (f: Firm) => 3 + firms.indexOf(f);
     const errors = preview.issues.filter((i) => i.severity === 'error');
-    expect(errors).toEqual([{ severity: 'error', code: 'import.report_balance', params: expect.objectContaining({ code: planted.D.code, actual: rows[firms.indexOf(planted.D)]!.closing, expected: rows[firms.indexOf(planted.D)]!.closing - 3 }), sheet: '月报', row: rowOf(planted.D), col: 'J' }]);
+    expect(errors).toEqual([{ severity: 'error', code: 'import.report_balance', params: expect.objectContaining({ code: planted.D.code, actual: rows[firms.indexOf(planted.D)]!.closing, expected: rows[firms.indexOf(planted.D)]!.closing - 3 }), sheet: '月报', row: rowOf(planted.D), col: 'K' }]);
     const warnings = preview.issues.filter((i) => i.severity === 'warning').map((i) => [i.code, i.row, i.col]);
     expect(warnings).toEqual([
-      ['import.report_continuity', rowOf(planted.E), 'C'],
-      ['import.report_wage_bounds', rowOf(planted.F), 'K'],
+      ['import.report_continuity', rowOf(planted.E), 'D'],
+      ['import.report_wage_bounds', rowOf(planted.F), 'L'],
     ].sort((a, b) => (a[1] as number) - (b[1] as number)));
     expect(preview.ready).toBe(false);
 
