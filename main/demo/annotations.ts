@@ -1,12 +1,15 @@
 /**
  * Demo annotations, so the demo's charts and its drafted reports show what annotations look like:
  * the 2020 and 2022 shocks the generator models, a job-retention policy, the latest July's
- * graduation bump, and a note on the climate index. Fixed uids keep the demo reproducible.
+ * graduation bump, a note on the climate index, and one on the firm of the demo ledger's first firm
+ * item (its cut that month, read from its report), linked to that item. Fixed uids keep the demo
+ * reproducible.
  */
 import type { Database } from 'better-sqlite3';
 import type { NewAnnotation } from '../db/annotations';
 import { insertAnnotation } from '../db/annotations';
 import { comparePeriods, mustParsePeriod } from '../../shared/period';
+import { linkLedgerItem } from '../ledger/store';
 
 export function seedDemoAnnotations(db: Database, end: string, actor: string): number {
   const endYear = mustParsePeriod(end).year;
@@ -23,6 +26,21 @@ export function seedDemoAnnotations(db: Database, end: string, actor: string): n
   for (const a of list) {
     if (comparePeriods(a.periodFrom, end) > 0) continue;
     insertAnnotation(db, { ...a, author: actor, at });
+    n++;
+  }
+  const item = db
+    .prepare(
+      `SELECT i.id, i.enterprise_id AS firm, i.period, i.updated_at AS updated, e.credit_code AS code, r.opening - r.closing AS cut, r.sep_economic AS economic
+       FROM ledger_item i JOIN enterprise e ON e.id = i.enterprise_id JOIN enterprise_report r ON r.enterprise_id = i.enterprise_id AND r.period = i.period
+       WHERE i.period IS NOT NULL ORDER BY i.id, r.snapshot_id DESC LIMIT 1`,
+    )
+    .get() as { id: number; firm: number; period: string; updated: string; code: string; cut: number; economic: number } | undefined;
+  if (item) {
+    const text = item.cut > 0 ? `当月减员${item.cut}人，其中经济性裁员${item.economic}人，已纳入风险台账跟踪处置` : '用工异常，已纳入风险台账跟踪处置';
+    // Written an hour after the item's last step, so its history reads in order.
+    const noted = new Date(Date.parse(item.updated) + 3600_000);
+    const id = insertAnnotation(db, { uid: `demo-firm-${item.code}-${item.period}`, target: { kind: 'firm', enterpriseId: item.firm }, periodFrom: item.period, periodTo: null, text, category: 'event', author: actor, at: noted.toISOString() });
+    linkLedgerItem(db, item.id, 'annotation', id, false, actor, noted, false);
     n++;
   }
   return n;

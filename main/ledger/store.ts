@@ -268,18 +268,15 @@ export function commentLedgerItem(db: Database, id: number, comment: string, act
 const LINK_TABLES = {
   alert: { table: 'ledger_alert', column: 'alert_id', target: 'alert' },
   signal: { table: 'ledger_signal', column: 'signal_id', target: 'signal_case' },
-  annotation: { table: 'ledger_annotation', column: 'annotation_id', target: null },
+  annotation: { table: 'ledger_annotation', column: 'annotation_id', target: 'annotation' },
 } as const;
 
-/**
- * Links (or unlinks) an alert, a signal case or an annotation. Annotations are kept by id: their
- * table belongs to the reports feature and is not checked here.
- */
+/** Links (or unlinks) an alert, a signal case or an annotation; a link to nothing is refused. */
 export function linkLedgerItem(db: Database, id: number, kind: keyof typeof LINK_TABLES, targetId: number, remove: boolean, actor: string, at = new Date(), audit = true): void {
   const spec = LINK_TABLES[kind];
   db.transaction(() => {
     getLedgerItem(db, id);
-    if (!remove && spec.target && !db.prepare(`SELECT 1 FROM ${spec.target} WHERE id = ?`).get(targetId)) {
+    if (!remove && !db.prepare(`SELECT 1 FROM ${spec.target} WHERE id = ?`).get(targetId)) {
       throw new AppError('ledger.unknown_link', `No ${kind} with id ${targetId}`, { kind, id: targetId });
     }
     const changed = remove

@@ -5,7 +5,7 @@
  * like any input, inside the package's transaction.
  */
 import { z } from 'zod';
-import { annotationCategorySchema, annotationTargetSchema, type AnnotationTarget } from '../../shared/api/annotations';
+import { annotationCategorySchema, annotationTargetSchema } from '../../shared/api/annotations';
 import { periodSchema } from '../../shared/api/schemas';
 import { AppError } from '../../shared/api/errors';
 import type { SnapshotInfo } from '../../shared/api/imports';
@@ -26,7 +26,6 @@ const portableSchema = z.array(
       createdAt: z.string().max(40),
       updatedAt: z.string().max(40),
       updatedBy: z.string().max(100),
-      ledgerItem: z.number().int().positive().nullable(),
     })
     .strict(),
 );
@@ -65,8 +64,9 @@ export const annotationsSection: PackageSection = {
     if (!list.success) throw new AppError('package.bad_section', `The annotations section is malformed: ${list.error.issues[0]?.message ?? ''}`, { section: 'annotations' });
     // A series annotation needs its indicator here; the package brought the ones its snapshots use.
     const known = new Set((db.prepare('SELECT code FROM indicator').all() as Array<{ code: string }>).map((r) => r.code));
-    const usable = list.data.filter((a) => a.target.kind === 'index' || known.has((a.target as Extract<AnnotationTarget, { kind: 'series' }>).indicator));
-    return { ...importAnnotations(db, usable as PortableAnnotation[]), skipped: list.data.length - usable.length };
+    // Firm annotations never travel (enterprise ids are local to a cache); one in a package is skipped.
+    const usable = list.data.filter((a): a is PortableAnnotation => (a.target.kind === 'series' ? known.has(a.target.indicator) : a.target.kind === 'index'));
+    return { ...importAnnotations(db, usable), skipped: list.data.length - usable.length };
   },
 };
 

@@ -8,12 +8,19 @@ export const ANNOTATION_CATEGORIES = ['policy', 'event', 'data', 'seasonal', 'ot
 export const annotationCategorySchema = z.enum(ANNOTATION_CATEGORIES);
 export type AnnotationCategory = z.infer<typeof annotationCategorySchema>;
 
-/** What an annotation is attached to: one series (indicator + members) or the climate index. */
+/**
+ * What an annotation is attached to: one series (indicator + members), the climate index, or one
+ * key enterprise (its monthly reports; the firm page's trend).
+ */
 export const annotationTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('series'), indicator: indicatorCodeSchema, members: memberSelectionSchema.default({}) }).strict(),
   z.object({ kind: z.literal('index'), index: z.string().min(1).max(64) }).strict(),
+  z.object({ kind: z.literal('firm'), enterpriseId: z.number().int().positive() }).strict(),
 ]);
-export type AnnotationTarget = { kind: 'series'; indicator: string; members: MemberSelection } | { kind: 'index'; index: string };
+export type AnnotationTarget =
+  | { kind: 'series'; indicator: string; members: MemberSelection }
+  | { kind: 'index'; index: string }
+  | { kind: 'firm'; enterpriseId: number };
 
 export interface Annotation {
   id: number;
@@ -30,8 +37,8 @@ export interface Annotation {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
-  /** Optional link to a risk-ledger item. */
-  ledgerItem: number | null;
+  /** The risk-ledger items this annotation is linked to (the ledger keeps the links). */
+  ledgerItemIds: number[];
 }
 
 const textSchema = z.string().trim().min(1).max(2000);
@@ -42,6 +49,8 @@ export const annotationListSchema = z
     targets: z.array(annotationTargetSchema).max(128).optional(),
     /** Only annotations on any series of this indicator. */
     indicator: indicatorCodeSchema.optional(),
+    /** Only these annotations (a ledger item's links). */
+    ids: z.array(z.number().int().positive()).max(500).optional(),
     categories: z.array(annotationCategorySchema).max(5).optional(),
     /** Overlapping this period window. */
     from: periodSchema.optional(),
@@ -60,6 +69,7 @@ export const annotationsMethods = {
         periodTo: periodSchema.nullable().default(null),
         text: textSchema,
         category: annotationCategorySchema.default('other'),
+        /** Link the new annotation to this risk-ledger item (recorded in the item's history). */
         ledgerItem: z.number().int().positive().nullable().default(null),
       })
       .strict(),
@@ -72,7 +82,6 @@ export const annotationsMethods = {
         periodTo: periodSchema.nullable().optional(),
         text: textSchema.optional(),
         category: annotationCategorySchema.optional(),
-        ledgerItem: z.number().int().positive().nullable().optional(),
       })
       .strict(),
   ),

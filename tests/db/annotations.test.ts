@@ -72,4 +72,47 @@ describe('annotations', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it('attach to a key enterprise, monthly, and never travel in packages (firm ids are local)', async () => {
+    const firm = demo.ws.ctx.db.prepare('SELECT id FROM enterprise ORDER BY id LIMIT 1').get() as { id: number };
+    const a = await ok<Annotation>('annotation.create', { target: { kind: 'firm', enterpriseId: firm.id }, periodFrom: '2026-05', periodTo: '2026-06', text: '生产线搬迁，分批减员', category: 'event' });
+    expect(a).toMatchObject({ target: { kind: 'firm', enterpriseId: firm.id }, periodFrom: '2026-05', periodTo: '2026-06', ledgerItemIds: [] });
+    expect(mine(await ok<Annotation[]>('annotation.list', { targets: [{ kind: 'firm', enterpriseId: firm.id }] }))).toEqual([a.id]);
+    expect(mine(await ok<Annotation[]>('annotation.list', { targets: [{ kind: 'firm', enterpriseId: firm.id + 1 }] }))).toEqual([]);
+    expect(await fails('annotation.create', { target: { kind: 'firm', enterpriseId: 99999999 }, periodFrom: '2026-05', text: 'x' })).toBe('annotation.unknown_firm');
+    expect(await fails('annotation.create', { target: { kind: 'firm', enterpriseId: firm.id }, periodFrom: '2026-Q2', text: 'x' })).toBe('annotation.firm_monthly');
+    expect(exportAnnotations(demo.ws.ctx.db).map((x) => x.target.kind as string)).not.toContain('firm');
+  });
+
+  it('link to risk-ledger items through the ledger: on create, in both views, and unlinked in its history when deleted', async () => {
+    const db = demo.ws.ctx.db;
+    const item = db.prepare('SELECT id, enterprise_id AS firm, period FROM ledger_item WHERE enterprise_id IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number; firm: number; period: string };
+    const a = await ok<Annotation>('annotation.create', { target: { kind: 'firm', enterpriseId: item.firm }, periodFrom: item.period, text: '已纳入台账', ledgerItem: item.id });
+    expect(a.ledgerItemIds).toEqual([item.id]);
+    const detail = await ok<{ annotationIds: number[]; actions: Array<{ action: string; details: unknown }> }>('ledger.get', { id: item.id });
+    expect(detail.annotationIds).toContain(a.id);
+    expect(detail.actions.at(-1)).toMatchObject({ action: 'link', details: { kind: 'annotation', targetId: a.id } });
+    expect((await ok<Annotation[]>('annotation.list', { ids: [a.id] })).map((x) => x.id)).toEqual([a.id]);
+
+    // An unknown ledger item refuses the whole create.
+    const count = () => (db.prepare('SELECT count(*) AS n FROM annotation').get() as { n: number }).n;
+    const before = count();
+    expect(await fails('annotation.create', { target: { kind: 'firm', enterpriseId: item.firm }, periodFrom: item.period, text: 'x', ledgerItem: 99999999 })).toBe('ledger.not_found');
+    expect(count()).toBe(before);
+
+    await ok('annotation.delete', { id: a.id });
+    const after = await ok<{ annotationIds: number[]; actions: Array<{ action: string; details: unknown }> }>('ledger.get', { id: item.id });
+    expect(after.annotationIds).not.toContain(a.id);
+    expect(after.actions.at(-1)).toMatchObject({ action: 'unlink', details: { kind: 'annotation', targetId: a.id } });
+  });
+
+  it('the demo notes the first firm ledger item on its firm, with the cut its report states', async () => {
+    const db = demo.ws.ctx.db;
+    const demoNote = (await ok<Annotation[]>('annotation.list', { search: '风险台账' })).find((a) => a.uid.startsWith('demo-firm-'))!;
+    expect(demoNote.target.kind).toBe('firm');
+    const firm = (demoNote.target as { enterpriseId: number }).enterpriseId;
+    const r = db.prepare('SELECT opening - closing AS cut, sep_economic AS economic FROM enterprise_report WHERE enterprise_id = ? AND period = ? ORDER BY snapshot_id DESC LIMIT 1').get(firm, demoNote.periodFrom) as { cut: number; economic: number };
+    expect(demoNote.text).toContain(r.cut > 0 ? `减员${r.cut}人，其中经济性裁员${r.economic}人` : '用工异常');
+    expect(demoNote.ledgerItemIds).toHaveLength(1);
+  });
 });

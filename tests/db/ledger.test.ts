@@ -53,10 +53,12 @@ describe('ledger items', () => {
     await call('ledger.transition', { id: item.id, to: 'resolved', comment: '补缴社保128人' });
     const signal = one<{ id: number }>('SELECT id FROM signal_case WHERE enterprise_id = ? LIMIT 1', item.subject.enterpriseId) ?? one<{ id: number }>('SELECT id FROM signal_case LIMIT 1');
     await call('ledger.link', { id: item.id, kind: 'signal', targetId: signal.id });
-    await call('ledger.link', { id: item.id, kind: 'annotation', targetId: 42 });
+    const note = await call<{ id: number }>('annotation.create', { target: { kind: 'firm', enterpriseId: item.subject.enterpriseId }, periodFrom: item.period, text: '企业减员，已约谈', category: 'event' });
+    await call('ledger.link', { id: item.id, kind: 'annotation', targetId: note.id });
     expect((await refused('ledger.link', { id: item.id, kind: 'signal', targetId: 99999999 })).code).toBe('ledger.unknown_link');
+    expect((await refused('ledger.link', { id: item.id, kind: 'annotation', targetId: 99999999 })).code).toBe('ledger.unknown_link');
     const done = await call<LedgerItemDetail>('ledger.transition', { id: item.id, to: 'closed' });
-    expect(done).toMatchObject({ status: 'closed', group: 'layoff_response', owner: '李四', signalIds: [signal.id], annotationIds: [42] });
+    expect(done).toMatchObject({ status: 'closed', group: 'layoff_response', owner: '李四', signalIds: [signal.id], annotationIds: [note.id] });
     expect(done.signals.map((s) => s.id)).toEqual([signal.id]);
     expect(done.actions.map((a) => [a.action, a.fromStatus, a.toStatus, a.comment])).toEqual([
       ['create', null, 'pending', ''],

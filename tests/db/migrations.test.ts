@@ -80,4 +80,41 @@ describe('migrations on a real file', () => {
     expect(() => migrate(db, [{ version: 2, name: 'b', up: '' }, { version: 1, name: 'a', up: '' }])).toThrow(/out of order/);
     db.close();
   });
+
+  it('v33 keeps annotations and their ledger links in one place: ledger_item values move, orphan links go', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 32));
+    db.exec(`INSERT INTO enterprise (id, credit_code, name, sector, industry, ownership, size, district, trade_exposed) VALUES (1, '91210100MA0000001X', '沈阳测试机床有限公司', 'secondary', 'C', 'private', 'large', '210106', 0)`);
+    const item = (id: number) =>
+      db.prepare(`INSERT INTO ledger_item (id, title, description, level, subject_type, subject_key, subject_zh, subject_en, enterprise_id, group_code, owner, status, created_at, created_by, updated_at)
+        VALUES (?, 't', '', 'orange', 'firm', 'k', '企业', 'Firm', 1, 'task_force', '', 'pending', '2026-11-01', 'a', '2026-11-01')`).run(id);
+    item(1);
+    item(2);
+    const annotation = (id: number, ledgerItem: number | null) =>
+      db.prepare(`INSERT INTO annotation (id, uid, indicator, members, period_from, text, category, author, created_at, updated_at, updated_by, ledger_item)
+        VALUES (?, ?, 'UNE.SURVEY_RATE', '', '2026-06', '说明', 'event', 'a', 'x', 'x', 'a', ?)`).run(id, `u${id}`, ledgerItem);
+    annotation(10, 1); // linked on the annotation's side only
+    annotation(11, null);
+    annotation(12, 99); // a ledger item that does not exist
+    db.exec('INSERT INTO ledger_annotation (item_id, annotation_id) VALUES (2, 11), (2, 404), (1, 10)');
+
+    migrate(db, MIGRATIONS);
+    expect(db.prepare('SELECT item_id, annotation_id FROM ledger_annotation ORDER BY item_id, annotation_id').all()).toEqual([
+      { item_id: 1, annotation_id: 10 },
+      { item_id: 2, annotation_id: 11 },
+    ]);
+    expect(db.prepare('SELECT id, uid FROM annotation ORDER BY id').all()).toEqual([10, 11, 12].map((id) => ({ id, uid: `u${id}` })));
+    expect((db.prepare('PRAGMA table_info(annotation)').all() as Array<{ name: string }>).map((c) => c.name)).not.toContain('ledger_item');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // A firm annotation is now possible; one on two targets at once is not.
+    db.prepare(`INSERT INTO annotation (uid, enterprise_id, period_from, text, category, author, created_at, updated_at, updated_by) VALUES ('f', 1, '2026-06', '减员', 'event', 'a', 'x', 'x', 'a')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO annotation (uid, indicator, enterprise_id, period_from, text, category, author, created_at, updated_at, updated_by) VALUES ('g', 'UNE.SURVEY_RATE', 1, '2026-06', 'x', 'event', 'a', 'x', 'x', 'a')`).run(),
+    ).toThrow(/CHECK/);
+    // Deleting an annotation takes its links with it.
+    db.prepare('DELETE FROM annotation WHERE id = 11').run();
+    expect(db.prepare('SELECT count(*) AS n FROM ledger_annotation WHERE annotation_id = 11').get()).toEqual({ n: 0 });
+    db.close();
+  });
 });

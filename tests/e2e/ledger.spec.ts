@@ -83,3 +83,42 @@ test('the ledger board highlights overdue items, and the table groups items by g
     await expect(page.getByTestId(`ledger-group-${g}`).locator('tbody tr.ant-table-row')).toHaveCount(items.filter((i) => i.g === g).length);
   }
 });
+
+test('a firm’s trend takes annotations; a ledger item links one found by its text, lists it, and unlinks it', async ({ page, workstation }) => {
+  const db = workstation.ws.ctx.db;
+  const item = db.prepare('SELECT i.id, i.enterprise_id AS firm, e.name FROM ledger_item i JOIN enterprise e ON e.id = i.enterprise_id ORDER BY i.id DESC LIMIT 1').get() as { id: number; firm: number; name: string };
+
+  // On the firm's page: a click on its trend opens the form for that month.
+  await page.goto(`${workstation.url}#/enterprises?firm=${item.firm}`);
+  await expect(page.getByTestId('firm-name')).toHaveText(item.name);
+  const chart = page.getByTestId('firm-chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  const box = (await chart.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.4);
+  const form = page.getByTestId('annotation-form');
+  await expect(form).toBeVisible();
+  const period = (await form.getByTestId('annotation-from').innerText()).trim();
+  await form.getByTestId('annotation-text').fill('车间停产整顿，计划分流安置');
+  await page.getByTestId('annotation-save').click();
+  await expect(page.getByTestId('annotation-list')).toContainText('车间停产整顿，计划分流安置');
+  const note = db.prepare("SELECT id, enterprise_id AS firm, indicator, period_from AS p FROM annotation WHERE text = '车间停产整顿，计划分流安置'").get() as { id: number; firm: number; indicator: string | null; p: string };
+  const [y, m] = period.match(/\d+/g)!;
+  expect(note).toMatchObject({ firm: item.firm, indicator: null, p: `${y}-${m!.padStart(2, '0')}` });
+
+  // In the ledger: find it by its text, link it; the drawer shows where it sits and what it says.
+  await page.goto(`${workstation.url}#/ledger?item=${item.id}`);
+  await expect(page.getByTestId('ledger-drawer-title')).toBeVisible();
+  await page.getByTestId('ledger-annotation-pick').click();
+  await page.keyboard.type('分流安置');
+  await page.locator('.ant-select-item-option').filter({ hasText: '车间停产整顿' }).click();
+  await page.getByTestId('ledger-link-annotation').click();
+  const linked = page.getByTestId(`ledger-annotation-${note.id}`);
+  await expect(linked).toContainText('车间停产整顿，计划分流安置');
+  await expect(linked).toContainText(item.name);
+  await expect(page.getByTestId('ledger-history')).toContainText(`关联标注 #${note.id}`);
+  expect(db.prepare('SELECT item_id FROM ledger_annotation WHERE annotation_id = ?').all(note.id)).toEqual([{ item_id: item.id }]);
+
+  await page.getByTestId(`ledger-unlink-annotation-${note.id}`).click();
+  await expect(linked).toHaveCount(0);
+  expect(db.prepare('SELECT count(*) AS n FROM ledger_annotation WHERE annotation_id = ?').get(note.id)).toEqual({ n: 0 });
+});

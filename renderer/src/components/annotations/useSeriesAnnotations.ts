@@ -23,7 +23,8 @@ export type AnnotationIntent =
 const blankClick = new WeakMap<ECharts, (e: { target?: unknown; offsetX: number; offsetY: number }) => void>();
 
 export function targetKey(t: AnnotationTarget): string {
-  return t.kind === 'series' ? `s:${t.indicator}|${seriesKey(t.members)}` : `i:${t.index}`;
+  if (t.kind === 'series') return `s:${t.indicator}|${seriesKey(t.members)}`;
+  return t.kind === 'firm' ? `f:${t.enterpriseId}` : `i:${t.index}`;
 }
 
 export function useSeriesAnnotations(series: readonly ChartSeriesTarget[], periods: readonly string[]) {

@@ -10,6 +10,7 @@ import { formatNumber } from '../../../../shared/format';
 import { periodLabel } from '../../../../shared/period';
 import { call, useApi } from '../../api/client';
 import { Chart } from '../../components/Chart';
+import { useChartAnnotations } from '../../components/annotations/useChartAnnotations';
 import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../hooks/useLocale';
 import { CreateItemModal } from '../ledger/CreateItemModal';
@@ -22,10 +23,14 @@ export function FirmPage({ id, back, navigate }: { id: number; back: () => void;
   const q = useApi('enterprises.detail', { id });
   const [creating, setCreating] = useState<{ alert: AlertView | null } | null>(null);
   const d = q.data;
+  // Annotations attach to the firm and are drawn on its headcount line.
+  const annotated = useMemo(() => [{ name: t('headcount'), target: { kind: 'firm' as const, enterpriseId: id } }], [t, id]);
+  const periods = useMemo(() => d?.months.map((m) => m.period) ?? [], [d]);
+  const annotations = useChartAnnotations(null, annotated, periods);
   const option = useMemo(
     () =>
       d
-        ? trendOption({
+        ? annotations.decorate(trendOption({
             series: [
               { name: t('headcount'), points: d.months.map((m) => ({ period: m.period, value: m.closing })) },
               { name: t('contributors'), points: d.months.map((m) => ({ period: m.period, value: m.contributors })) },
@@ -36,9 +41,10 @@ export function FirmPage({ id, back, navigate }: { id: number; back: () => void;
             decimals: 0,
             zoom: true,
             zoomStart: 70,
-          })
+            annotations: annotations.marks,
+          }))
         : null,
-    [d, locale, t],
+    [d, locale, t, annotations.marks, annotations.decorate],
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -72,7 +78,7 @@ export function FirmPage({ id, back, navigate }: { id: number; back: () => void;
                 { key: 'trade', label: t('tradeExposed'), children: d.firm.tradeExposed ? t('yes') : t('no') },
               ]}
             />
-            {option && <Chart option={option} height={300} testId="firm-chart" />}
+            {option && annotations.beside(<Chart option={option} height={300} testId="firm-chart" onReady={annotations.onReady} />)}
           </Card>
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={12}>
@@ -165,7 +171,6 @@ export function FirmPage({ id, back, navigate }: { id: number; back: () => void;
               ]}
             />
           </Card>
-          <Typography.Text type="secondary">{t('annotationsPending')}</Typography.Text>
         </>
       )}
       {d && (

@@ -1,5 +1,5 @@
 /** One ledger item: fields, status moves (refused moves explained), comments, history, links. */
-import { App, Button, Card, Descriptions, Drawer, Input, InputNumber, List, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Input, List, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useApi, useApiMutation } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { useErrorText, useLocale } from '../../hooks/useLocale';
 import { LevelTag, StatusTag } from '../enterprises/widgets';
+import { LinkedAnnotations } from './LinkedAnnotations';
 
 function actionText(a: LedgerAction, t: TFunction, name: (n: { zh: string; en: string }) => string): string {
   switch (a.action) {
@@ -42,12 +43,10 @@ export function ItemDrawer({ id, onClose, navigate }: { id: number | null; onClo
   const update = useApiMutation('ledger.update');
   const transition = useApiMutation('ledger.transition');
   const comment = useApiMutation('ledger.comment');
-  const link = useApiMutation('ledger.link');
   const [moving, setMoving] = useState<{ to: LedgerStatus; needsComment: boolean } | null>(null);
   const [moveComment, setMoveComment] = useState('');
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
-  const [annotation, setAnnotation] = useState<number | null>(null);
   const item = q.data;
   const fail = (err: unknown) => void message.error(errorText(err));
 
@@ -194,18 +193,7 @@ export function ItemDrawer({ id, onClose, navigate }: { id: number | null; onClo
                 )}
               />
             )}
-            <Space wrap style={{ marginTop: 8 }}>
-              <Typography.Text type="secondary">{t('annotations')}：</Typography.Text>
-              {item.annotationIds.map((a) => (
-                <Tag key={a} closable onClose={() => link.mutate({ id: item.id, kind: 'annotation', targetId: a, remove: true }, { onError: fail })}>
-                  #{a}
-                </Tag>
-              ))}
-              <InputNumber min={1} value={annotation} onChange={(v) => setAnnotation(v == null ? null : Number(v))} placeholder={t('annotationId')} style={{ width: 120 }} />
-              <Button disabled={annotation === null} onClick={() => link.mutate({ id: item.id, kind: 'annotation', targetId: annotation! }, { onSuccess: () => setAnnotation(null), onError: fail })}>
-                {t('linkAnnotation')}
-              </Button>
-            </Space>
+            <LinkedAnnotations itemId={item.id} annotationIds={item.annotationIds} enterpriseId={item.subject.enterpriseId} onError={fail} />
           </Card>
         </Space>
       )}
