@@ -36,7 +36,8 @@ export function seedDemoAnnotations(db: Database, end: string, actor: string): n
     )
     .get() as { id: number; firm: number; period: string; updated: string; code: string; cut: number; economic: number } | undefined;
   if (item) {
-    const text = item.cut > 0 ? `当月减员${item.cut}人，其中经济性裁员${item.economic}人，已纳入风险台账跟踪处置` : '用工异常，已纳入风险台账跟踪处置';
+    const net = item.cut > 0 ? `，在岗职工净减少${item.cut}人` : '';
+    const text = `当月经济性裁员${item.economic}人${net}，已纳入风险台账跟踪处置`;
     // Written an hour after the item's last step, so its history reads in order.
     const noted = new Date(Date.parse(item.updated) + 3600_000);
     const id = insertAnnotation(db, { uid: `demo-firm-${item.code}-${item.period}`, target: { kind: 'firm', enterpriseId: item.firm }, periodFrom: item.period, periodTo: null, text, category: 'event', author: actor, at: noted.toISOString() });

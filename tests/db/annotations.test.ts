@@ -112,7 +112,7 @@ describe('annotations', () => {
     expect(demoNote.target.kind).toBe('firm');
     const firm = (demoNote.target as { enterpriseId: number }).enterpriseId;
     const r = db.prepare('SELECT opening - closing AS cut, sep_economic AS economic FROM enterprise_report WHERE enterprise_id = ? AND period = ? ORDER BY snapshot_id DESC LIMIT 1').get(firm, demoNote.periodFrom) as { cut: number; economic: number };
-    expect(demoNote.text).toContain(r.cut > 0 ? `减员${r.cut}人，其中经济性裁员${r.economic}人` : '用工异常');
+    expect(demoNote.text).toBe(`当月经济性裁员${r.economic}人${r.cut > 0 ? `，在岗职工净减少${r.cut}人` : ''}，已纳入风险台账跟踪处置`);
     expect(demoNote.ledgerItemIds).toHaveLength(1);
   });
 });
