@@ -1,6 +1,8 @@
 /**
  * The import's fast paths keep the slow paths' results: a CSV read in many chunks gives the records
- * the tokenizer gives for the whole text at once.
+ * the tokenizer gives for the whole text at once; records whose key texts repeat the previous
+ * record's are still validated one by one; values are stored whatever the insert batch boundaries,
+ * all or nothing, and a re-import counts unchanged and revised values exactly.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCsv } from '../../main/import/csv-reader';
 import { CsvTokenizer } from '../../shared/import/csv';
-import { encode } from '../support/imports';
+import { ObservationStore } from '../../main/db/observations';
+import { encode, importBench, type Bench } from '../support/imports';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,5 +51,134 @@ describe('CSV reader over many read chunks', () => {
     for await (const sheet of source.sheets) for await (const batch of sheet.rows) for (const r of batch) got.push({ row: r.row, cells: r.cells as string[] });
     expect(got).toEqual(expected);
     expect(source.bytesRead()).toBe(bytes.length);
+  });
+});
+
+describe('observation target: cached keys, batched writes', () => {
+  const benches: Bench[] = [];
+  afterEach(() => {
+    for (const b of benches.splice(0)) b.close();
+  });
+  const bench = () => {
+    const b = importBench({ demo: false });
+    benches.push(b);
+    return b;
+  };
+  const months = (n: number) => Array.from({ length: n }, (_, i) => `${2001 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+
+  it('validates each record on its own although consecutive rows share indicator and member texts', async () => {
+    const b = bench();
+    // Row numbers are 1-based with the header as row 1. Expected outcomes are written down per row.
+    const rows: Array<[string, string, string, string, string]> = [
+      ['UNE.REG_COUNT', '2025-01', '100', '铁西区', ''], // 2 ok
+      ['UNE.REG_COUNT', '2025-02', '110', '铁西区', ''], // 3 ok (same key texts as row 2)
+      ['UNE.REG_COUNT', '2025-03', '1x0', '铁西区', ''], // 4 bad value, same key texts
+      ['UNE.REG_COUNT', '2025-03', '120', '不存在区', ''], // 5 unknown member after valid rows
+      ['UNE.REG_COUNT', '2025-04', '130', '不存在区', ''], // 6 unknown member again (cached outcome)
+      ['UNE.REG_COUNT', '2025-03', '120', '铁西区', ''], // 7 ok, key texts as rows 2-4 again
+      ['EMP.HARD_PLACED', '2025-03', '5', '铁西区', '男'], // 8 gender not used by this indicator
+      ['EMP.HARD_PLACED', '2025-03', '5', '铁西区', ''], // 9 ok
+      ['UNE.REG_COUNT', '2025-Q1', '120', '铁西区', ''], // 10 wrong frequency
+      ['UNE.REG_COUNT', '2025-05', '—', '铁西区', ''], // 11 no figure (skipped)
+      ['UNE.REG_COUNT', '2025-05', '140', '铁西区', '女'], // 12 ok, another series
+    ];
+    const csv = 'indicator,period,value,district,gender\n' + rows.map((r) => r.join(',')).join('\n') + '\n';
+    const p = await b.preview(b.write('mixed.csv', csv), { unit: 'RSJ' });
+    expect(p.counts).toMatchObject({ read: 11, added: 5, rejected: 5, skipped: 1, revised: 0, unchanged: 0 });
+    const errors = p.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.row, i.col]);
+    expect(errors).toEqual([
+      ['import.bad_value', 4, 'C'],
+      ['import.unknown_member', 5, 'D'],
+      ['import.unknown_member', 6, 'D'],
+      ['import.dimension_not_used', 8, 'E'],
+      ['import.period_frequency', 10, 'B'],
+    ]);
+    const c = await b.commit(b.write('mixed.csv', csv), { unit: 'RSJ', acceptRejected: true });
+    const stored = b.ws.ctx.db
+      .prepare('SELECT s.indicator, s.members, o.period, o.value, o.row, o.col FROM observation o JOIN series s ON s.id = o.series_id WHERE o.snapshot_id = ? ORDER BY o.row')
+      .all(c.snapshotId);
+    expect(stored).toEqual([
+      { indicator: 'UNE.REG_COUNT', members: 'district=210106', period: '2025-01', value: 100, row: 2, col: 'C' },
+      { indicator: 'UNE.REG_COUNT', members: 'district=210106', period: '2025-02', value: 110, row: 3, col: 'C' },
+      { indicator: 'UNE.REG_COUNT', members: 'district=210106', period: '2025-03', value: 120, row: 7, col: 'C' },
+      { indicator: 'EMP.HARD_PLACED', members: 'district=210106', period: '2025-03', value: 5, row: 9, col: 'C' },
+      { indicator: 'UNE.REG_COUNT', members: 'district=210106;gender=F', period: '2025-05', value: 140, row: 12, col: 'C' },
+    ]);
+  });
+
+  /** A long CSV of `n` UNE.REG_COUNT values over districts and months; value i is 1000 + i. */
+  function longCsv(n: number, change: (i: number) => number = (i) => 1000 + i): { csv: string; expected: Map<string, { value: number; row: number }> } {
+    const districts = ['210102', '210103', '210106', '210112'];
+    const ms = months(Math.ceil(n / districts.length));
+    const lines = ['indicator,period,value,district'];
+    const expected = new Map<string, { value: number; row: number }>();
+    for (let i = 0; i < n; i++) {
+      const d = districts[i % districts.length]!;
+      const m = ms[Math.floor(i / districts.length)]!;
+      lines.push(`UNE.REG_COUNT,${m},${change(i)},${d}`);
+      expected.set(`district=${d}|${m}`, { value: change(i), row: i + 2 });
+    }
+    return { csv: lines.join('\n') + '\n', expected };
+  }
+
+  function storedOf(b: Bench, snapshotId: number): Map<string, { value: number; row: number }> {
+    const rows = b.ws.ctx.db
+      .prepare('SELECT s.members AS m, o.period AS p, o.value AS value, o.row AS row, o.col AS col, o.sheet AS sheet FROM observation o JOIN series s ON s.id = o.series_id WHERE o.snapshot_id = ?')
+      .all(snapshotId) as Array<{ m: string; p: string; value: number; row: number; col: string; sheet: string | null }>;
+    for (const r of rows) {
+      expect(r.col).toBe('C');
+      expect(r.sheet).toBeNull();
+    }
+    return new Map(rows.map((r) => [`${r.m}|${r.p}`, { value: r.value, row: r.row }]));
+  }
+
+  it.each([1, 127, 128, 129, 256, 389])('stores all %i values with their provenance, whatever the batch boundaries', async (n) => {
+    const b = bench();
+    const { csv, expected } = longCsv(n);
+    const c = await b.commit(b.write('n.csv', csv), { unit: 'RSJ' });
+    expect(c.counts).toMatchObject({ read: n, added: n, revised: 0, unchanged: 0, rejected: 0 });
+    expect(storedOf(b, c.snapshotId)).toEqual(expected);
+  });
+
+  it('a failure while writing the last value of a batch leaves the cache as it was', async () => {
+    const b = bench();
+    const { csv } = longCsv(389);
+    const before = b.fingerprint();
+    // Values are written series by series (first seen first), each by period: 98 of 210102, 97 of
+    // 210103, then 210106 - whose 61st value (i = 2 + 4 * 60, row 244) is the 256th written, the
+    // last of the second batch of 128. The database refuses it.
+    b.ws.ctx.db.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON observation WHEN NEW.row = 244 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    await expect(b.commit(b.write('n.csv', csv), { unit: 'RSJ' })).rejects.toThrow(/refused by the test/);
+    expect(b.fingerprint()).toEqual(before);
+    b.ws.ctx.db.exec('DROP TRIGGER refuse');
+    const c = await b.commit(b.write('n.csv', csv), { unit: 'RSJ' });
+    expect(c.counts.added).toBe(389);
+  });
+
+  it('a revised file counts unchanged and revised values against the current vintage and stores only the revisions', async () => {
+    const b = bench();
+    const first = longCsv(389);
+    await b.commit(b.write('a.csv', first.csv), { unit: 'RSJ' });
+    // Every 7th value revised, every 50th by a tenfold jump (a warning each), the rest as before.
+    const second = longCsv(389, (i) => (i % 50 === 3 ? (1000 + i) * 10 : i % 7 === 0 ? 1000 + i + 1 : 1000 + i));
+    let revised = 0;
+    let jumps = 0;
+    for (let i = 0; i < 389; i++) {
+      if (i % 50 === 3) jumps++;
+      if (i % 50 === 3 || i % 7 === 0) revised++;
+    }
+    const p = await b.preview(b.write('b.csv', second.csv), { unit: 'RSJ' });
+    expect(p.counts).toMatchObject({ read: 389, added: 0, revised, unchanged: 389 - revised, rejected: 0 });
+    expect(p.issues.filter((i) => i.code === 'import.jump_revision')).toHaveLength(jumps);
+    const c = await b.commit(b.write('b.csv', second.csv), { unit: 'RSJ' });
+    expect(c.counts).toEqual(p.counts);
+    const stored = storedOf(b, c.snapshotId);
+    expect(stored.size).toBe(revised);
+    for (const [k, v] of stored) expect(second.expected.get(k)).toEqual(v);
+    const store = new ObservationStore(b.ws.ctx.db);
+    for (const [k, v] of second.expected) {
+      const [m, period] = k.split('|') as [string, string];
+      expect(store.readSeries('UNE.REG_COUNT', { district: m.slice('district='.length) }).find((x) => x.period === period)?.value).toBe(v.value);
+    }
   });
 });
