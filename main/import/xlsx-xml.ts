@@ -42,6 +42,8 @@ function escapeText(text: string): string {
 export class XmlScanner {
   private rest = '';
   private readonly stack: string[] = [];
+  /** The local names of the open elements (what handlers are told), beside their qualified names. */
+  private readonly locals: string[] = [];
   private rootSeen = false;
 
   constructor(private readonly h: XmlHandler) {}
@@ -51,6 +53,7 @@ export class XmlScanner {
     const n = s.length;
     const h = this.h;
     const stack = this.stack;
+    const locals = this.locals;
     let pos = 0;
     while (pos < n) {
       const lt = s.indexOf('<', pos);
@@ -69,10 +72,14 @@ export class XmlScanner {
         if (gt < 0) break;
         let end = gt;
         while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
-        const qname = s.slice(lt + 2, end);
-        const open = stack.pop();
-        if (open !== qname) throw new XmlError(open === undefined ? `</${qname}> closes nothing` : `</${qname}> where </${open}> was expected`);
-        h.close(localName(qname));
+        // Compared in place with the open element's name: no string per closing tag.
+        const open = stack.length ? stack[stack.length - 1]! : undefined;
+        if (open === undefined || end - lt - 2 !== open.length || !s.startsWith(open, lt + 2)) {
+          const qname = s.slice(lt + 2, end);
+          throw new XmlError(open === undefined ? `</${qname}> closes nothing` : `</${qname}> where </${open}> was expected`);
+        }
+        stack.pop();
+        h.close(locals.pop()!);
         pos = gt + 1;
         continue;
       }
@@ -127,7 +134,10 @@ export class XmlScanner {
       const name = localName(qname);
       h.open(name, s, ne, tagEnd);
       if (selfClosing) h.close(name);
-      else stack.push(qname);
+      else {
+        stack.push(qname);
+        locals.push(name);
+      }
       pos = i + 1;
     }
     this.rest = pos < n ? s.slice(pos) : '';

@@ -197,12 +197,20 @@ async function inflateEntry(
   return out;
 }
 
+const MERGE_CELL = Buffer.from('mergeCell', 'latin1');
+
 /** Finds `<mergeCell ref="A1:E1"/>` across chunk boundaries. */
-class MergeScanner {
+export class MergeScanner {
   private tail = '';
   readonly ranges: MergeRange[] = [];
 
   push(chunk: Buffer): void {
+    // Every match holds "mergeCell": a chunk without it (in itself, in the tail kept, or across
+    // the two) only moves the tail on, without decoding the chunk or running the pattern.
+    if (chunk.indexOf(MERGE_CELL) < 0 && !this.tail.includes('mergeCell') && !(this.tail.slice(-8) + chunk.toString('latin1', 0, 8)).includes('mergeCell')) {
+      this.tail = chunk.length >= 256 ? chunk.toString('latin1', chunk.length - 256) : (this.tail + chunk.toString('latin1')).slice(-256);
+      return;
+    }
     const text = this.tail + chunk.toString('latin1');
     const re = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"/g;
     let m: RegExpExecArray | null;

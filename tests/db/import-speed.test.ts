@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCsv } from '../../main/import/csv-reader';
+import { MergeScanner } from '../../main/import/zip-guard';
 import { CsvTokenizer } from '../../shared/import/csv';
 import { ObservationStore } from '../../main/db/observations';
 import { encode, importBench, type Bench } from '../support/imports';
@@ -180,5 +181,40 @@ describe('observation target: cached keys, batched writes', () => {
       const [m, period] = k.split('|') as [string, string];
       expect(store.readSeries('UNE.REG_COUNT', { district: m.slice('district='.length) }).find((x) => x.period === period)?.value).toBe(v.value);
     }
+  });
+});
+
+describe('merged-range scan of the zip guard', () => {
+  it('finds every merged range however the sheet XML is cut into chunks, skipping chunks without one', () => {
+    // Cell data first (long, no merges), then the merges Excel writes after the sheet data.
+    const cells = Array.from({ length: 400 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const merges: Array<[string, string]> = [
+      ['A1', 'C1'],
+      ['B2', 'B5'],
+      ['AA10', 'AB12'],
+    ];
+    const expected = [
+      { r1: 1, c1: 0, r2: 1, c2: 2 },
+      { r1: 2, c1: 1, r2: 5, c2: 1 },
+      { r1: 10, c1: 26, r2: 12, c2: 27 },
+    ];
+    const xml = Buffer.from(
+      `<worksheet><sheetData>${cells}</sheetData><mergeCells count="3">${merges.map(([a, b]) => `<x:mergeCell ref="${a}:${b}"/>`).join('')}</mergeCells></worksheet>`,
+      'latin1',
+    );
+    const scan = (sizes: (k: number) => number) => {
+      const s = new MergeScanner();
+      for (let at = 0, k = 0; at < xml.length; k++) {
+        const n = Math.max(1, sizes(k));
+        s.push(xml.subarray(at, at + n));
+        at += n;
+      }
+      return s.ranges;
+    };
+    expect(scan(() => xml.length)).toEqual(expected);
+    const start = xml.indexOf('<mergeCells');
+    // One cut at every place in and around the merges, and chunk sizes of 1, 7, 300 and 4096 bytes.
+    for (let cut = start - 20; cut < xml.length; cut++) expect(scan((k) => (k === 0 ? cut : xml.length)), `cut at ${cut}`).toEqual(expected);
+    for (const size of [1, 7, 300, 4096]) expect(scan(() => size), `chunks of ${size}`).toEqual(expected);
   });
 });

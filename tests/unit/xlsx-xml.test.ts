@@ -50,6 +50,22 @@ describe('the streaming XML tokenizer', () => {
     for (const xml of bad) expect(() => rowsOf([xml]), xml).toThrow(XmlError);
   });
 
+  it('matches each closing tag with its element exactly, prefixes and namespaces included', () => {
+    const wrong = [
+      '<worksheet><sheetData></sheetDat></worksheet>',
+      '<worksheet><sheetData></sheetDataX></worksheet>',
+      '<worksheet><sheetData></x:sheetData></worksheet>',
+      '<x:worksheet><x:sheetData></sheetData></x:worksheet>',
+      '<worksheet><sheetData><row r="1"></c></row></sheetData></worksheet>',
+      '</worksheet>',
+    ];
+    for (const xml of wrong) expect(() => rowsOf([xml]), xml).toThrow(XmlError);
+    expect(() => rowsOf(['<worksheet><sheetData></sheetDat></worksheet>'])).toThrow('</sheetDat> where </sheetData> was expected');
+    // Prefixed elements, a space before '>', and a closing tag cut by a chunk boundary all read.
+    const xml = '<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="2"><x:c r="B2"><x:v>7</x:v></x:c ></x:row></x:sheetData></x:worksheet>';
+    for (let cut = 0; cut <= xml.length; cut++) expect(rowsOf([xml.slice(0, cut), xml.slice(cut)])).toEqual([{ row: 2, cells: [null, 7] }]);
+  });
+
   it('refuses a shared string index the table does not have', () => {
     const scanner = new XmlScanner(new SheetHandler({ sharedStrings: ['a'], dateStyles: new Uint8Array(0), date1904: false }, () => {}));
     expect(() => scanner.write('<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>1</v></c></row></sheetData></worksheet>')).toThrow('shared string 1 in B3');
