@@ -6,10 +6,14 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCsv } from '../../main/import/csv-reader';
-import { MergeScanner } from '../../main/import/zip-guard';
+import { entryChunks, MergeScanner, readCentralDirectory } from '../../main/import/zip-guard';
+import { IMPORT_LIMITS, type ImportLimits } from '../../main/import/limits';
+import { AppError } from '../../shared/api/errors';
+import { buildZip, type ZipPart } from '../support/zip';
 import { CsvTokenizer } from '../../shared/import/csv';
 import { ObservationStore } from '../../main/db/observations';
 import { encode, importBench, type Bench } from '../support/imports';
@@ -216,5 +220,48 @@ describe('merged-range scan of the zip guard', () => {
     // One cut at every place in and around the merges, and chunk sizes of 1, 7, 300 and 4096 bytes.
     for (let cut = start - 20; cut < xml.length; cut++) expect(scan((k) => (k === 0 ? cut : xml.length)), `cut at ${cut}`).toEqual(expected);
     for (const size of [1, 7, 300, 4096]) expect(scan(() => size), `chunks of ${size}`).toEqual(expected);
+  });
+});
+
+describe('zip entries inflated in one call or streamed', () => {
+  it('give the same bytes and the same refusals either way', async () => {
+    // A sheet-like part of ~600 KB: some text, then a long run that compresses well.
+    const data = Buffer.concat([Buffer.from(Array.from({ length: 20_000 }, (_, i) => `<c r="A${i}"><v>${(i * 7919) % 10007}</v></c>`).join(''), 'latin1'), Buffer.alloc(200_000, 0x20)]);
+    const good = deflateRawSync(data);
+    const flipped = Buffer.from(good);
+    for (let i = 0; i < 8; i++) flipped[2000 + i] = flipped[2000 + i]! ^ 0xff;
+    const cases: Array<{ name: string; part: ZipPart; limits?: Partial<ImportLimits>; budget?: number; expect: string }> = [
+      { name: 'valid', part: { name: 'p.xml', data }, expect: 'ok' },
+      { name: 'bad CRC', part: { name: 'p.xml', data, crc: 12345 }, expect: 'import.zip_corrupt' },
+      { name: 'declared smaller', part: { name: 'p.xml', data, declaredSize: data.length - 1000 }, expect: 'import.zip_bomb' },
+      { name: 'declared larger', part: { name: 'p.xml', data, declaredSize: data.length + 1000 }, expect: 'import.zip_corrupt' },
+      { name: 'truncated data', part: { name: 'p.xml', data, raw: good.subarray(0, good.length >> 1) }, expect: 'import.zip_corrupt' },
+      { name: 'flipped bytes', part: { name: 'p.xml', data, raw: flipped }, expect: 'import.zip_corrupt' },
+      { name: 'over the total budget', part: { name: 'p.xml', data }, budget: 100_000, expect: 'import.zip_bomb' },
+      { name: 'over the ratio', part: { name: 'p.xml', data }, limits: { ratioCheckAboveBytes: 100_000, maxCompressionRatio: 2 }, expect: 'import.zip_bomb' },
+      { name: 'stored', part: { name: 'p.xml', data, method: 0 }, expect: 'ok' },
+    ];
+    for (const c of cases) {
+      const path = tempFile('x.zip', buildZip([c.part]));
+      const outcomes: string[] = [];
+      for (const syncInflateBytes of [0, IMPORT_LIMITS.syncInflateBytes]) {
+        const limits = { ...IMPORT_LIMITS, ...c.limits, syncInflateBytes };
+        const [entry] = readCentralDirectory(path, 'x.zip', limits);
+        const chunks: Buffer[] = [];
+        try {
+          for await (const chunk of entryChunks(path, entry!, 'x.zip', limits, { left: c.budget ?? limits.maxTotalInflatedBytes }, 4096)) {
+            // Inflated parts come in chunks of the size asked for (stored ones as read).
+            if (c.part.method !== 0) expect(chunk.length).toBeLessThanOrEqual(4096);
+            chunks.push(chunk);
+          }
+          expect(Buffer.concat(chunks).equals(data), c.name).toBe(true);
+          outcomes.push('ok');
+        } catch (e) {
+          expect(e, c.name).toBeInstanceOf(AppError);
+          outcomes.push((e as AppError).code);
+        }
+      }
+      expect(outcomes, c.name).toEqual([c.expect, c.expect]);
+    }
   });
 });
