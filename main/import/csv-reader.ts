@@ -12,7 +12,7 @@ import { dataError } from './errors';
 import { readHead, type TextEncoding } from './sniff';
 import type { FileSource, SheetSource } from './source';
 
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 interface TextDecoderLike {
   write(bytes: Buffer): string;

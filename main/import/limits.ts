@@ -19,6 +19,12 @@ export const IMPORT_LIMITS = {
   /** XLSX: an entry inflating more than this ratio over its compressed size, beyond 16 MB, is a bomb. */
   maxCompressionRatio: 200,
   ratioCheckAboveBytes: 16 * 1024 * 1024,
+  /**
+   * XLSX: an entry declaring at most this many bytes (inflated and compressed) is inflated in one
+   * call rather than streamed - for the small parts of most workbooks the stream's thread hops cost
+   * more than the memory. Larger entries stream in chunks.
+   */
+  syncInflateBytes: 16 * 1024 * 1024,
   /** Issues kept per import (counts go on beyond). */
   maxIssues: 1000,
 } as const;

@@ -49,7 +49,11 @@ export interface TargetPlan {
 
 export interface TargetSession {
   beginSheet(sheet: SheetContext): void;
-  /** Validates and stages one record. The record object is reused by the caller: copy what you keep. */
+  /**
+   * Validates and stages one record. The record object is reused by the caller: copy what you keep.
+   * Within a sheet a record object keeps its field cells (RecordMaker updates their values in
+   * place), so a target may look a record's fields up once per record object and sheet.
+   */
   add(record: ImportRecord): void;
   /** Classifies the staged values against the current state of the cache. */
   plan(): TargetPlan;

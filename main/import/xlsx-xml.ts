@@ -42,6 +42,8 @@ function escapeText(text: string): string {
 export class XmlScanner {
   private rest = '';
   private readonly stack: string[] = [];
+  /** The local names of the open elements (what handlers are told), beside their qualified names. */
+  private readonly locals: string[] = [];
   private rootSeen = false;
 
   constructor(private readonly h: XmlHandler) {}
@@ -51,6 +53,7 @@ export class XmlScanner {
     const n = s.length;
     const h = this.h;
     const stack = this.stack;
+    const locals = this.locals;
     let pos = 0;
     while (pos < n) {
       const lt = s.indexOf('<', pos);
@@ -69,10 +72,14 @@ export class XmlScanner {
         if (gt < 0) break;
         let end = gt;
         while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
-        const qname = s.slice(lt + 2, end);
-        const open = stack.pop();
-        if (open !== qname) throw new XmlError(open === undefined ? `</${qname}> closes nothing` : `</${qname}> where </${open}> was expected`);
-        h.close(localName(qname));
+        // Compared in place with the open element's name: no string per closing tag.
+        const open = stack.length ? stack[stack.length - 1]! : undefined;
+        if (open === undefined || end - lt - 2 !== open.length || !s.startsWith(open, lt + 2)) {
+          const qname = s.slice(lt + 2, end);
+          throw new XmlError(open === undefined ? `</${qname}> closes nothing` : `</${qname}> where </${open}> was expected`);
+        }
+        stack.pop();
+        h.close(locals.pop()!);
         pos = gt + 1;
         continue;
       }
@@ -127,7 +134,10 @@ export class XmlScanner {
       const name = localName(qname);
       h.open(name, s, ne, tagEnd);
       if (selfClosing) h.close(name);
-      else stack.push(qname);
+      else {
+        stack.push(qname);
+        locals.push(name);
+      }
       pos = i + 1;
     }
     this.rest = pos < n ? s.slice(pos) : '';
@@ -487,16 +497,36 @@ export class SheetHandler implements XmlHandler {
     this.nextCol = 0;
   }
 
+  /**
+   * `<c r=".." t=".." s="..">`, read in place: the hot path of a sheet, so no attribute strings
+   * are built (readAttributes' checks and messages, by hand).
+   */
   private openCell(src: string, a: number, b: number): void {
-    const pairs = readAttributes(src, a, b, this.attrs);
     let col = this.nextCol;
     let type = T_NUMBER;
     let style = 0;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const n = pairs[k]!;
-      if (n === 'r') col = this.columnOf(pairs[k + 1]!);
-      else if (n === 't') type = cellType(pairs[k + 1]!);
-      else if (n === 's') style = Number(pairs[k + 1]) || 0;
+    let i = a;
+    while (i < b) {
+      while (i < b && isSpace(src.charCodeAt(i))) i++;
+      if (i >= b) break;
+      const nameStart = i;
+      while (i < b && src.charCodeAt(i) !== 61 && !isSpace(src.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < b && isSpace(src.charCodeAt(i))) i++;
+      if (src.charCodeAt(i) !== 61) throw new XmlError(`attribute ${src.slice(nameStart, nameEnd)} has no value`);
+      i++;
+      while (i < b && isSpace(src.charCodeAt(i))) i++;
+      const quote = src.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) throw new XmlError(`attribute ${src.slice(nameStart, nameEnd)} is not quoted`);
+      const close = src.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (close < 0 || close >= b) throw new XmlError(`attribute ${src.slice(nameStart, nameEnd)} is not closed`);
+      if (nameEnd - nameStart === 1) {
+        const ch = src.charCodeAt(nameStart);
+        if (ch === 114) col = this.columnAt(src, i + 1, close);
+        else if (ch === 116) type = cellType(src.slice(i + 1, close));
+        else if (ch === 115) style = Number(src.slice(i + 1, close)) || 0;
+      }
+      i = close + 1;
     }
     this.inCell = true;
     this.col = col;
@@ -509,24 +539,32 @@ export class SheetHandler implements XmlHandler {
     this.phonetic = 0;
   }
 
-  /** 0-based column of a reference such as "AB12"; its row must be the row's. */
-  private columnOf(ref: string): number {
+  /** 0-based column of the reference `src.slice(start, end)` such as "AB12"; its row must be the row's. */
+  private columnAt(src: string, start: number, end: number): number {
     let col = 0;
-    let i = 0;
-    for (; i < ref.length; i++) {
-      const c = ref.charCodeAt(i);
+    let i = start;
+    for (; i < end; i++) {
+      const c = src.charCodeAt(i);
       if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
       else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
       else break;
     }
-    if (i === 0 || i > 3 || col > MAX_COLUMNS) throw new XmlError(`cell reference "${ref}"`);
-    if (i < ref.length) {
-      const row = Number(ref.slice(i));
+    if (i === start || i > start + 3 || col > MAX_COLUMNS) throw new XmlError(`cell reference "${src.slice(start, end)}"`);
+    if (i < end) {
+      // The row part: plain digits read in place, anything else as Number() reads it.
+      let row = 0;
+      let k = i;
+      for (; k < end; k++) {
+        const c = src.charCodeAt(k);
+        if (c < 48 || c > 57) break;
+        row = row * 10 + (c - 48);
+      }
+      if (k < end || k - i > 15) row = Number(src.slice(i, end));
       if (row !== this.rowNum) {
-        if (!Number.isInteger(row) || row < 1) throw new XmlError(`cell reference "${ref}"`);
+        if (!Number.isInteger(row) || row < 1) throw new XmlError(`cell reference "${src.slice(start, end)}"`);
         // A row written without its number takes it from its first cell.
         if (!this.rowExplicit && this.cells.length === 0 && this.nextCol === 0) this.rowNum = row;
-        else throw new XmlError(`cell ${ref} in row ${this.rowNum}`);
+        else throw new XmlError(`cell ${src.slice(start, end)} in row ${this.rowNum}`);
       }
     }
     return col - 1;

@@ -3,11 +3,12 @@
  * (a truncated file has none), refuses encrypted entries, unknown compression and too many entries,
  * then inflates every entry as a stream, counting the real output against per-entry, total and
  * ratio limits (a zip bomb lies in its headers; the count does not) and verifying each CRC. Memory
- * stays at one chunk. On the way it picks up what the streaming parser cannot give: merged ranges
+ * stays at one chunk, or one small entry (limits.syncInflateBytes, inflated in one call and capped
+ * at what it declares). On the way it picks up what the streaming parser cannot give: merged ranges
  * (written after the cell data) and the sheet names and order.
  */
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { createReadStream } from 'node:fs';
 import type { MergeRange } from '../../shared/import/table';
 import { columnIndex } from '../../shared/import/text';
@@ -108,6 +109,15 @@ export function readCentralDirectory(path: string, fileName: string, limits: Imp
   }
 }
 
+function readRange(path: string, position: number, length: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    return readAt(fd, position, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function dataOffset(path: string, entry: ZipEntry, fileName: string): number {
   const fd = openSync(path, 'r');
   try {
@@ -137,7 +147,8 @@ export async function* entryChunks(
     if (entry.size !== 0 && entry.method === 8) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: 'empty data' });
     return;
   }
-  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const whole = entry.method === 8 && entry.size <= limits.syncInflateBytes && entry.compressedSize <= limits.syncInflateBytes;
+  const raw = whole ? null : createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
   const maxOut = Math.min(limits.maxEntryBytes, entry.size);
   let out = 0;
   let crc = 0;
@@ -150,7 +161,23 @@ export async function* entryChunks(
     crc = crc32(chunk, crc);
   };
   try {
-    if (entry.method === 0) {
+    if (!raw) {
+      // A small entry (as declared) is inflated in one call, capped one byte past what it may
+      // inflate to, and handed on in chunks under the same checks: no thread hop per chunk.
+      let data: Buffer;
+      try {
+        data = inflateRawSync(readRange(path, start, entry.compressedSize), { maxOutputLength: maxOut + 1 });
+      } catch (err) {
+        if (err instanceof RangeError) throw bomb();
+        throw err;
+      }
+      if (data.length > maxOut) throw bomb();
+      for (let at = 0; at < data.length; at += chunkSize) {
+        const chunk = data.subarray(at, at + chunkSize);
+        consume(chunk);
+        yield chunk;
+      }
+    } else if (entry.method === 0) {
       for await (const chunk of raw as AsyncIterable<Buffer>) {
         consume(chunk);
         yield chunk;
@@ -174,7 +201,7 @@ export async function* entryChunks(
     }
     throw err;
   } finally {
-    raw.destroy();
+    raw?.destroy();
   }
   if (out !== entry.size) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: `size ${out} != ${entry.size}` });
   if ((crc >>> 0) !== entry.crc) throw dataError('import.zip_corrupt', { file: fileName, entry: entry.name, reason: 'CRC mismatch' });
@@ -197,12 +224,20 @@ async function inflateEntry(
   return out;
 }
 
+const MERGE_CELL = Buffer.from('mergeCell', 'latin1');
+
 /** Finds `<mergeCell ref="A1:E1"/>` across chunk boundaries. */
-class MergeScanner {
+export class MergeScanner {
   private tail = '';
   readonly ranges: MergeRange[] = [];
 
   push(chunk: Buffer): void {
+    // Every match holds "mergeCell": a chunk without it (in itself, in the tail kept, or across
+    // the two) only moves the tail on, without decoding the chunk or running the pattern.
+    if (chunk.indexOf(MERGE_CELL) < 0 && !this.tail.includes('mergeCell') && !(this.tail.slice(-8) + chunk.toString('latin1', 0, 8)).includes('mergeCell')) {
+      this.tail = chunk.length >= 256 ? chunk.toString('latin1', chunk.length - 256) : (this.tail + chunk.toString('latin1')).slice(-256);
+      return;
+    }
     const text = this.tail + chunk.toString('latin1');
     const re = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"/g;
     let m: RegExpExecArray | null;

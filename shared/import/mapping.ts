@@ -181,7 +181,10 @@ export class RecordMaker {
     }
   }
 
-  /** Emits the records of one data row. */
+  /**
+   * Emits the records of one data row: the same record objects every row, their field cells'
+   * values updated in place (targets may rely on that, see TargetSession.add).
+   */
   emit(row: RawRow, sink: (record: ImportRecord) => void): void {
     const cells = row.cells;
     for (const f of this.rowFields) {

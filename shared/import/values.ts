@@ -30,10 +30,8 @@ export function parseAgencyValue(cell: Cell | undefined): ParsedValue {
   if (typeof cell !== 'string') return { kind: 'invalid', text: cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell) };
 
   // Fast path: a plain number, as most machine-written files have it.
-  if (PLAIN_NUMBER.test(cell)) {
-    const v = Number(cell);
-    if (Number.isFinite(v)) return { kind: 'number', value: v === 0 ? 0 : v, percent: false, unit: null };
-  }
+  const plain = plainNumber(cell);
+  if (plain === plain) return { kind: 'number', value: plain, percent: false, unit: null };
   let t = toHalfWidth(cell).replace(/[\s\u200b\ufeff]+/g, '');
   if (MISSING_TOKENS.has(t.toLowerCase())) return { kind: 'missing' };
 
@@ -68,6 +66,50 @@ export function parseAgencyValue(cell: Cell | undefined): ParsedValue {
     v = -v;
   }
   return { kind: 'number', value: v === 0 ? 0 : v, percent, unit };
+}
+
+/**
+ * The value of a finite number cell or of a plain-number text ("1234", "-3.5", ".5", "1.2E+05";
+ * what {@link parseAgencyValue} reads as a number with no percent and no unit, -0 read as 0), or
+ * NaN for anything else - which may still be a number in another form (ask parseAgencyValue).
+ * Allocates nothing: the importer calls it once per value.
+ * @example plainNumber('1234.5') // 1234.5
+ * @example plainNumber('1,234') // NaN
+ */
+export function plainNumber(cell: Cell | undefined): number {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? (cell === 0 ? 0 : cell) : NaN;
+  if (typeof cell !== 'string') return NaN;
+  // /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/ (PLAIN_NUMBER) by hand.
+  const n = cell.length;
+  let i = 0;
+  let c = n ? cell.charCodeAt(0) : 0;
+  if (c === 43 || c === 45) i++;
+  let digits = 0;
+  while (i < n && (c = cell.charCodeAt(i)) >= 48 && c <= 57) {
+    i++;
+    digits++;
+  }
+  if (i < n && cell.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && (c = cell.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      digits++;
+    }
+  }
+  if (digits === 0) return NaN;
+  if (i < n && ((c = cell.charCodeAt(i)) === 101 || c === 69)) {
+    i++;
+    if (i < n && ((c = cell.charCodeAt(i)) === 43 || c === 45)) i++;
+    let exponent = 0;
+    while (i < n && (c = cell.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      exponent++;
+    }
+    if (exponent === 0) return NaN;
+  }
+  if (i !== n) return NaN;
+  const v = Number(cell);
+  return Number.isFinite(v) ? (v === 0 ? 0 : v) : NaN;
 }
 
 /**

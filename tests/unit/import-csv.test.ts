@@ -74,6 +74,26 @@ describe('CSV tokenizer', () => {
     }
   });
 
+  it('reads plain and quoted lines alike, with LF, CRLF and CR mixed line by line', () => {
+    const r = rng(11);
+    const plain = ['a', '1', ' ', '铁', '西', '—', '.', '2024-06'];
+    for (let k = 0; k < 300; k++) {
+      const d = ([',', ';', '\t'] as const)[k % 3]!;
+      const width = 1 + Math.floor(r() * 5);
+      const rows = Array.from({ length: 1 + Math.floor(r() * 8) }, () =>
+        Array.from({ length: width }, () => (r() < 0.8 ? Array.from({ length: Math.floor(r() * 4) }, () => plain[Math.floor(r() * plain.length)]).join('') : randomField(r))),
+      );
+      // Quoted only where needed, so most lines hold no quote; each line ends its own way (a CR
+      // before an empty line would read as CRLF, so that one ends in CRLF). A single empty field
+      // is an empty line, which reads as one empty field.
+      const lines = rows.map((row) => row.map((f) => (/[",\r\n;\t]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(d));
+      const text = lines.map((l, i) => l + (['\n', '\r\n', '\r'] as const).map((e) => (e === '\r' && lines[i + 1] === '' ? '\r\n' : e))[Math.floor(r() * 3)]).join('');
+      const cuts = Array.from({ length: 3 }, () => Math.floor(r() * text.length));
+      expect(tokenize(text, d, cuts)).toEqual(rows);
+      expect(tokenize(text, d)).toEqual(rows);
+    }
+  });
+
   it('reports an unterminated quote (a truncated file) with its record number', () => {
     expect(() => tokenize('a,b\n1,"unfinished\n2,3\n')).toThrowError(CsvError);
     try {

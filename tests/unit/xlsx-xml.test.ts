@@ -50,6 +50,34 @@ describe('the streaming XML tokenizer', () => {
     for (const xml of bad) expect(() => rowsOf([xml]), xml).toThrow(XmlError);
   });
 
+  it('matches each closing tag with its element exactly, prefixes and namespaces included', () => {
+    const wrong = [
+      '<worksheet><sheetData></sheetDat></worksheet>',
+      '<worksheet><sheetData></sheetDataX></worksheet>',
+      '<worksheet><sheetData></x:sheetData></worksheet>',
+      '<x:worksheet><x:sheetData></sheetData></x:worksheet>',
+      '<worksheet><sheetData><row r="1"></c></row></sheetData></worksheet>',
+      '</worksheet>',
+    ];
+    for (const xml of wrong) expect(() => rowsOf([xml]), xml).toThrow(XmlError);
+    expect(() => rowsOf(['<worksheet><sheetData></sheetDat></worksheet>'])).toThrow('</sheetDat> where </sheetData> was expected');
+    // Prefixed elements, a space before '>', and a closing tag cut by a chunk boundary all read.
+    const xml = '<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="2"><x:c r="B2"><x:v>7</x:v></x:c ></x:row></x:sheetData></x:worksheet>';
+    for (let cut = 0; cut <= xml.length; cut++) expect(rowsOf([xml.slice(0, cut), xml.slice(cut)])).toEqual([{ row: 2, cells: [null, 7] }]);
+  });
+
+  it('reads cell attributes in any order, quoting and spacing; refuses bad references', () => {
+    const sheet = (cells: string, row = ' r="7"') => `<worksheet><sheetData><row${row}>${cells}</row></sheetData></worksheet>`;
+    expect(rowsOf([sheet(`<c t='n' s = "0"  r = 'b7' ><v>1</v></c><c r="XFD7"><v>2</v></c>`)])).toEqual([{ row: 7, cells: [null, 1, ...Array(16381).fill(null), 2] }]);
+    // A row without its number takes it from its first cell; a cell without one follows the previous.
+    expect(rowsOf([sheet('<c r="C0009"><v>3</v></c><c><v>4</v></c>', '')])).toEqual([{ row: 9, cells: [null, null, 3, 4] }]);
+    for (const cells of ['<c r="XFE7"><v>1</v></c>', '<c r="ABCD7"><v>1</v></c>', '<c r="A8"><v>1</v></c>', '<c r="7"><v>1</v></c>', '<c r><v>1</v></c>', '<c r="A7><v>1</v></c>', '<c r=A7><v>1</v></c>']) {
+      expect(() => rowsOf([sheet(cells)]), cells).toThrow(XmlError);
+    }
+    expect(() => rowsOf([sheet('<c r="A0"><v>1</v></c>', '')])).toThrow('cell reference "A0"');
+    expect(() => rowsOf([sheet('<c r="B8"><v>1</v></c>')])).toThrow('cell B8 in row 7');
+  });
+
   it('refuses a shared string index the table does not have', () => {
     const scanner = new XmlScanner(new SheetHandler({ sharedStrings: ['a'], dateStyles: new Uint8Array(0), date1904: false }, () => {}));
     expect(() => scanner.write('<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>1</v></c></row></sheetData></worksheet>')).toThrow('shared string 1 in B3');

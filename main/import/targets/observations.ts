@@ -17,7 +17,7 @@ import { parsePeriodText, resolvePeriod, type PeriodProblem } from '../../../sha
 import { suggestObservationMapping, REQUIRED_OBSERVATION_FIELDS } from '../../../shared/import/suggest';
 import { cellText, columnLetter, splitUnitSuffix } from '../../../shared/import/text';
 import { convertUnit, unitScale } from '../../../shared/import/units';
-import { parseAgencyValue } from '../../../shared/import/values';
+import { parseAgencyValue, plainNumber } from '../../../shared/import/values';
 import { seriesKey } from '../../../shared/domain/series-key';
 import type { Indicator, MemberSelection } from '../../../shared/domain/types';
 import { dataError } from '../errors';
@@ -110,6 +110,11 @@ class ObservationSession implements TargetSession {
   private yearHint: number | null = null;
   private dimFields: string[] = [];
   private sheetUnitHeader = new Map<number, string | null>();
+  private readonly dimCells = new Map<Record<string, FieldCell>, Array<FieldCell | undefined>>();
+  /** The previous record's fields object, raw indicator and member cells, and their outcome. */
+  private lastFields: Record<string, FieldCell> | null = null;
+  private readonly lastKey: Array<FieldCell['value']> = [];
+  private lastOutcome: KeyOutcome | undefined = undefined;
 
   private n = 0;
   private readonly sSeries = new Column((k) => new Int32Array(k));
@@ -138,6 +143,9 @@ class ObservationSession implements TargetSession {
     // Cached outcomes depend on the sheet's dimension columns and year hint.
     this.keyCache.clear();
     this.indicatorStates.clear();
+    this.dimCells.clear();
+    this.lastFields = null;
+    this.lastOutcome = undefined;
     const dims = new Set<string>();
     for (const c of sheet.plan.columns) {
       if (c.role === 'field' && c.field?.startsWith('dim:')) dims.add(c.field);
@@ -171,17 +179,34 @@ class ObservationSession implements TargetSession {
     this.ctx.issues.error(code, params, at);
   }
 
+  /** A record's dimension cells in `dimFields` order, looked up once per fields object (records are reused). */
+  private dimCellsOf(f: Record<string, FieldCell>): Array<FieldCell | undefined> {
+    let cells = this.dimCells.get(f);
+    if (cells) return cells;
+    cells = this.dimFields.map((d) => f[d]);
+    // A caller that hands a new record every time is still served, without hoarding them.
+    if (this.dimCells.size < 64) this.dimCells.set(f, cells);
+    return cells;
+  }
+
   add(record: ImportRecord): void {
     const f = record.fields;
     this.counts.read++;
     const valueCell = f[VALUE_FIELD];
-    const parsed = parseAgencyValue(valueCell?.value);
-    if (parsed.kind === 'missing') {
-      this.counts.skipped++;
-      return;
+    // Most values are plain numbers: read them without building a parse result.
+    let value = plainNumber(valueCell?.value);
+    let unit: string | null = null;
+    if (value !== value) {
+      const parsed = parseAgencyValue(valueCell?.value);
+      if (parsed.kind === 'missing') {
+        this.counts.skipped++;
+        return;
+      }
+      // Locations are only built when something is wrong (no closures per record: this is the hot loop).
+      if (parsed.kind === 'invalid') return this.reject('import.bad_value', { text: parsed.text }, this.at(valueCell, record));
+      value = parsed.value;
+      unit = parsed.percent ? '%' : parsed.unit;
     }
-    // Locations are only built when something is wrong (no closures per record: this is the hot loop).
-    if (parsed.kind === 'invalid') return this.reject('import.bad_value', { text: parsed.text }, this.at(valueCell, record));
 
     const view = f.view;
     if (view) {
@@ -189,22 +214,44 @@ class ObservationSession implements TargetSession {
       if (v && v !== 'published') return this.reject('import.derived_view', { view: v }, this.at(view, record));
     }
 
-    // Indicator and members, cached by their texts.
+    // Indicator and members, cached by their texts. Rows of a long file come series by series:
+    // when a record's cells hold what the previous one's held, its outcome is the previous one's.
     const indCell = f.indicator;
-    const indText = indCell ? cellText(indCell.value).trim() : '';
-    // A tree of maps keyed by each text in turn: no key string is built per record.
-    let node = this.keyCache;
-    for (let i = 0; i < this.dimFields.length; i++) {
-      const cell = f[this.dimFields[i]!];
-      const text = cell ? cellText(cell.value).trim() : '';
-      let next = node.get(text) as KeyTree | undefined;
-      if (!next) node.set(text, (next = new Map()));
-      node = next;
+    const dimCells = this.dimCellsOf(f);
+    const lastKey = this.lastKey;
+    let outcome = this.lastOutcome;
+    if (outcome !== undefined && this.lastFields === f && lastKey[0] === (indCell ? indCell.value : null)) {
+      for (let i = 0; i < dimCells.length; i++) {
+        const cell = dimCells[i];
+        if (lastKey[i + 1] !== (cell ? cell.value : null)) {
+          outcome = undefined;
+          break;
+        }
+      }
+    } else {
+      outcome = undefined;
     }
-    let outcome = node.get(indText) as KeyOutcome | undefined;
     if (outcome === undefined) {
-      outcome = this.resolveKey(indText, f);
-      node.set(indText, outcome);
+      const indText = indCell ? cellText(indCell.value).trim() : '';
+      // A tree of maps keyed by each text in turn: no key string is built per record.
+      let node = this.keyCache;
+      lastKey.length = dimCells.length + 1;
+      lastKey[0] = indCell ? indCell.value : null;
+      for (let i = 0; i < dimCells.length; i++) {
+        const cell = dimCells[i];
+        lastKey[i + 1] = cell ? cell.value : null;
+        const text = cell ? cellText(cell.value).trim() : '';
+        let next = node.get(text) as KeyTree | undefined;
+        if (!next) node.set(text, (next = new Map()));
+        node = next;
+      }
+      outcome = node.get(indText) as KeyOutcome | undefined;
+      if (outcome === undefined) {
+        outcome = this.resolveKey(indText, f);
+        node.set(indText, outcome);
+      }
+      this.lastOutcome = outcome;
+      this.lastFields = f;
     }
     if ('code' in outcome) {
       const cell = outcome.field ? f[outcome.field] : undefined;
@@ -233,8 +280,6 @@ class ObservationSession implements TargetSession {
     }
 
     // Value, in the indicator's unit.
-    let value = parsed.value;
-    let unit: string | null = parsed.percent ? '%' : parsed.unit;
     let unitSource = valueCell;
     /** A sheet-wide unit ("单位：人" in the title) applies only to indicators of its family. */
     let advisory = false;
