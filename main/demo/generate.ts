@@ -10,6 +10,7 @@
 import { DIMENSIONS, DISTRICT_POPULATION, INDICATORS, RURAL_DISTRICTS } from '../../shared/domain/catalog';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, orgCodeCheckChar } from '../../shared/domain/credit-code';
 import type { MemberSelection } from '../../shared/domain/types';
+import type { Enterprise, ProductionStatus, ReportFigures } from '../../shared/domain/enterprise';
 import { mustParsePeriod, periodRange } from '../../shared/period';
 import { shock, springFestivalMonth } from './calendar';
 import { apportion, Random } from './random';
@@ -24,34 +25,15 @@ export interface DemoObservation {
   value: number;
 }
 
-export interface DemoEnterprise {
-  creditCode: string;
-  name: string;
-  sector: string;
-  industry: string;
-  ownership: string;
-  size: string;
-  district: string;
-  tradeExposed: boolean;
-}
+/** A firm of the demo registry (ids are given when it is stored). */
+export type DemoEnterprise = Omit<Enterprise, 'id'>;
 
-export type Production = 'normal' | 'reduced' | 'halted' | 'expanded';
-
-export interface DemoReport {
+/** A demo monthly report: the form's figures (wage always given) for the firm at `enterprise`. */
+export interface DemoReport extends ReportFigures {
   /** Index into `enterprises`. */
   enterprise: number;
   period: string;
-  opening: number;
-  hires: number;
-  sepEconomic: number;
-  sepContractEnd: number;
-  sepQuit: number;
-  sepRetire: number;
-  sepOther: number;
-  closing: number;
   avgWage: number;
-  production: Production;
-  plannedCuts: number;
 }
 
 export interface DemoData {
@@ -545,7 +527,7 @@ function generateEnterprises(ctx: Context, count: number): { enterprises: DemoEn
       sepEconomic = Math.min(sepEconomic, Math.max(0, opening + hires - others - quits));
       const closing = opening + hires - others - quits - sepEconomic;
       const halted = s > 0.6 && rng.chance(0.15 * s);
-      const production: Production = halted
+      const production: ProductionStatus = halted
         ? 'halted'
         : sepEconomic > 0
           ? rng.chance(0.7) ? 'reduced' : 'normal'
