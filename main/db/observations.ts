@@ -52,6 +52,7 @@ export class ObservationStore {
   private readonly insertSeries: Statement;
   private readonly seriesOfIndicator: Statement;
   private readonly latestCache = new Map<string, Statement>();
+  private latestPoint: Statement | undefined;
 
   constructor(private readonly db: Database) {
     this.findSeries = db.prepare('SELECT id FROM series WHERE indicator = ? AND members = ?');
@@ -95,6 +96,14 @@ export class ObservationStore {
       this.latestCache.set(cond.sql, stmt);
     }
     return stmt.all(seriesId, ...cond.params) as VintagePoint[];
+  }
+
+  /** The latest value of one period of a series (undefined when none counts). */
+  latestValue(seriesId: number, period: string): number | null | undefined {
+    this.latestPoint ??= this.db.prepare(
+      `SELECT o.value AS value FROM observation o WHERE o.series_id = ? AND o.period = ? AND ${vintageCondition(this.db).sql} ORDER BY o.snapshot_id DESC LIMIT 1`,
+    );
+    return (this.latestPoint.get(seriesId, period) as { value: number | null } | undefined)?.value;
   }
 
   /** Convenience: read by indicator and members; a series never stored reads as empty. */

@@ -10,15 +10,14 @@ import { analyzeCreditCode, normalizeCreditCode } from '../../../shared/domain/c
 import { checkReport, DEFAULT_WAGE_BOUNDS, panelObservations, parseProductionStatus, type ReportFigures, type WageBounds } from '../../../shared/domain/enterprise';
 import type { FieldCell, ImportRecord } from '../../../shared/import/mapping';
 import { parsePeriodText, resolvePeriod } from '../../../shared/import/periods';
-import { columnLetter } from '../../../shared/import/text';
 import { parseAgencyValue } from '../../../shared/import/values';
-import { comparePeriods, shiftPeriod } from '../../../shared/period';
+import { shiftPeriod } from '../../../shared/period';
 import { EnterpriseStore, type ReportRow } from '../../db/enterprises';
 import { ObservationStore } from '../../db/observations';
 import { getSetting } from '../../services/settings';
 import type { IssueLocation } from '../issues';
-import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
-import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
+import { registerTarget, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
+import { cellRef, colOf, RecordSession, type RecordState, suggestByWords, text, wholeNumber } from './record-table';
 import { ENTERPRISE_REPORTS_TARGET, recordTarget } from '../../../shared/import/record-targets';
 
 export { ENTERPRISE_REPORTS_TARGET };
@@ -39,7 +38,6 @@ const COUNT_FIELDS: Array<[string, keyof ReportFigures, boolean]> = [
 /** Report fields back to the columns they came from, for the cell an issue names. */
 const FIELD_OF: Partial<Record<keyof ReportFigures, string>> = { opening: 'opening', closing: 'closing', avgWage: 'avg_wage' };
 
-type State = 'ok' | 'rejected' | 'repeated' | 'added' | 'revised' | 'unchanged';
 
 interface Staged {
   firmId: number;
@@ -53,7 +51,7 @@ interface Staged {
   row: number;
   /** Where each field came from. */
   at: Record<string, IssueLocation>;
-  state: State;
+  state: RecordState;
   old: ReportFigures | null;
 }
 
@@ -141,8 +139,7 @@ class EnterpriseReportSession extends RecordSession {
   }
 
   private where(s: Staged): string {
-    const col = s.at.credit_code?.col;
-    return `${s.sheet ? `${s.sheet}!` : ''}${col != null ? columnLetter(col) : ''}${s.row}`;
+    return cellRef(s.sheet, s.at.credit_code?.col, s.row);
   }
 
   /**
@@ -204,39 +201,19 @@ class EnterpriseReportSession extends RecordSession {
 
   plan(): TargetPlan {
     this.settle();
-    const c = this.counts;
-    c.added = c.revised = c.unchanged = 0;
     const current = new Map<string, Map<number, ReportFigures>>();
-    const changes: ChangeSample[] = [];
-    let from: string | null = null;
-    let to: string | null = null;
-    for (const s of this.staged) {
-      if (s.state === 'rejected' || s.state === 'repeated') continue;
-      let month = current.get(s.period);
-      if (!month) current.set(s.period, (month = new Map(this.store.reportsForPeriod(s.period).map((r) => [r.enterpriseId, figuresOf(r)]))));
-      const old = month.get(s.firmId) ?? null;
-      s.old = old;
-      s.state = !old ? 'added' : sameFigures(old, s.figures) ? 'unchanged' : 'revised';
-      c[s.state]++;
-      if (from === null || comparePeriods(s.period, from) < 0) from = s.period;
-      if (to === null || comparePeriods(s.period, to) > 0) to = s.period;
-      if (s.state !== 'unchanged' && changes.length < 200) {
-        changes.push({
-          kind: s.state,
-          subject: s.name,
-          indicator: 'ENT.HEADCOUNT',
-          members: {},
-          period: s.period,
-          old: old?.closing ?? null,
-          value: s.figures.closing,
-          sheet: s.sheet,
-          row: s.row,
-          col: s.at.closing?.col != null ? columnLetter(s.at.closing.col) : '',
-        });
-      }
-    }
-    c.warnings = this.ctx.issues.counts.warning;
-    return { counts: { ...c }, periodFrom: from, periodTo: to, sourceUnits: ['RSJ'], changes };
+    return this.planRecords(this.staged, ['RSJ'], {
+      classify: (s) => {
+        let month = current.get(s.period);
+        if (!month) current.set(s.period, (month = new Map(this.store.reportsForPeriod(s.period).map((r) => [r.enterpriseId, figuresOf(r)]))));
+        const old = month.get(s.firmId) ?? null;
+        s.old = old;
+        s.state = !old ? 'added' : sameFigures(old, s.figures) ? 'unchanged' : 'revised';
+        return s.state;
+      },
+      period: (s) => s.period,
+      sample: (s, kind, period) => ({ kind, subject: s.name, indicator: 'ENT.HEADCOUNT', members: {}, period, old: s.old?.closing ?? null, value: s.figures.closing, sheet: s.sheet, row: s.row, col: colOf(s.at.closing) }),
+    });
   }
 
   write(snapshotId: number): TargetCounts {
@@ -260,9 +237,10 @@ class EnterpriseReportSession extends RecordSession {
         return firm ? [{ firm, report }] : [];
       });
       for (const o of panelObservations(rows)) {
-        const current = observations.readSeries(o.indicator, o.members).find((p) => p.period === period)?.value;
-        if (current === o.value) continue;
-        insertObs.run(observations.ensureSeries(o.indicator, o.members), period, snapshotId, o.value);
+        // A series with a value that counts exists already; ensureSeries creates only ones about to be written.
+        const series = observations.ensureSeries(o.indicator, o.members);
+        if (observations.latestValue(series, period) === o.value) continue;
+        insertObs.run(series, period, snapshotId, o.value);
       }
     }
     return { ...this.counts };
