@@ -6,10 +6,11 @@
 import type { FieldCell, ImportRecord, SheetMapping } from '../../../shared/import/mapping';
 import type { Suggestion } from '../../../shared/import/suggest';
 import type { TableLayout } from '../../../shared/import/table';
-import { cellText, normalizeLabel } from '../../../shared/import/text';
+import { cellText, columnLetter, normalizeLabel } from '../../../shared/import/text';
+import { comparePeriods } from '../../../shared/period';
 import { parseAgencyValue } from '../../../shared/import/values';
 import type { IssueLocation } from '../issues';
-import type { SheetContext, TargetContext, TargetCounts, TargetPlan, TargetSession } from '../target';
+import type { ChangeSample, SheetContext, TargetContext, TargetCounts, TargetPlan, TargetSession } from '../target';
 import type { RecordTargetField } from '../../../shared/import/record-targets';
 
 export type FieldSpec = Pick<RecordTargetField, 'name' | 'words' | 'required'>;
@@ -63,6 +64,29 @@ export function wholeNumber(cell: FieldCell | undefined): WholeNumber {
   return { ok: true, value: parsed.value };
 }
 
+/** A cell as a user names it: `Sheet!B12` (no sheet for a CSV, no column when unknown). */
+export function cellRef(sheet: string | null, col: number | null | undefined, row: number | null): string {
+  return `${sheet ? `${sheet}!` : ''}${col != null ? columnLetter(col) : ''}${row ?? ''}`;
+}
+
+/** The column letter of a location, '' when it has none (a change sample's `col`). */
+export function colOf(at: IssueLocation | undefined): string {
+  return at?.col != null ? columnLetter(at.col) : '';
+}
+
+/** Staged-record states shared by the record targets. */
+export type RecordState = 'ok' | 'rejected' | 'repeated' | 'added' | 'revised' | 'unchanged';
+
+/** How plan() reads one target's staged records. */
+export interface PlanSteps<S> {
+  /** Compares the record with the cache, records the state (and what it replaces) on it, returns the state. */
+  classify(s: S): 'added' | 'revised' | 'unchanged';
+  /** The month the record is about. */
+  period(s: S): string;
+  /** A change to show in the preview. */
+  sample(s: S, kind: 'added' | 'revised', period: string): ChangeSample;
+}
+
 /** The trimmed text of a field, '' when absent. */
 export function text(cell: FieldCell | undefined): string {
   return cell ? cellText(cell.value).trim() : '';
@@ -90,6 +114,29 @@ export abstract class RecordSession implements TargetSession {
   protected reject(code: string, params: Record<string, string | number>, at: IssueLocation): void {
     this.counts.rejected++;
     this.ctx.issues.error(code, params, at);
+  }
+
+  /**
+   * The plan over the staged records that were neither refused nor repeats: each classified and
+   * counted, the months covered, and the first 200 changes as samples.
+   */
+  protected planRecords<S extends { state: RecordState }>(staged: readonly S[], sourceUnits: string[], steps: PlanSteps<S>): TargetPlan {
+    const c = this.counts;
+    c.added = c.revised = c.unchanged = 0;
+    const changes: ChangeSample[] = [];
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const s of staged) {
+      if (s.state === 'rejected' || s.state === 'repeated') continue;
+      const state = steps.classify(s);
+      c[state]++;
+      const period = steps.period(s);
+      if (from === null || comparePeriods(period, from) < 0) from = period;
+      if (to === null || comparePeriods(period, to) > 0) to = period;
+      if (state !== 'unchanged' && changes.length < 200) changes.push(steps.sample(s, state, period));
+    }
+    c.warnings = this.ctx.issues.counts.warning;
+    return { counts: { ...c }, periodFrom: from, periodTo: to, sourceUnits, changes };
   }
 
   abstract add(record: ImportRecord): void;

@@ -7,12 +7,10 @@
 import { analyzeCreditCode, normalizeCreditCode } from '../../../shared/domain/credit-code';
 import type { ImportRecord } from '../../../shared/import/mapping';
 import { parsePeriodText, resolvePeriod } from '../../../shared/import/periods';
-import { columnLetter } from '../../../shared/import/text';
-import { comparePeriods } from '../../../shared/period';
 import { EnterpriseStore } from '../../db/enterprises';
 import type { IssueLocation } from '../issues';
-import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
-import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
+import { registerTarget, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
+import { cellRef, colOf, RecordSession, type RecordState, suggestByWords, text, wholeNumber } from './record-table';
 import { recordTarget, SI_CONTRIBUTIONS_TARGET } from '../../../shared/import/record-targets';
 
 export { SI_CONTRIBUTIONS_TARGET };
@@ -26,7 +24,7 @@ interface Staged {
   sheet: string | null;
   row: number;
   at: IssueLocation;
-  state: 'ok' | 'rejected' | 'repeated' | 'added' | 'revised' | 'unchanged';
+  state: RecordState;
   old: number | null;
 }
 
@@ -70,7 +68,7 @@ class ContributionSession extends RecordSession {
       if (list) list.push(s);
       else byKey.set(k, [s]);
     }
-    const where = (s: Staged) => `${s.sheet ? `${s.sheet}!` : ''}${s.at.col != null ? columnLetter(s.at.col) : ''}${s.row}`;
+    const where = (s: Staged) => cellRef(s.sheet, s.at.col, s.row);
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
       const first = list[0]!;
@@ -90,28 +88,19 @@ class ContributionSession extends RecordSession {
 
   plan(): TargetPlan {
     this.settle();
-    const c = this.counts;
-    c.added = c.revised = c.unchanged = 0;
     const current = new Map<string, Map<string, number>>();
-    const changes: ChangeSample[] = [];
-    let from: string | null = null;
-    let to: string | null = null;
-    for (const s of this.staged) {
-      if (s.state === 'rejected' || s.state === 'repeated') continue;
-      let month = current.get(s.period);
-      if (!month) current.set(s.period, (month = new Map(this.store.contributionsForPeriod(s.period).map((x) => [x.creditCode, x.contributors]))));
-      const old = month.get(s.code);
-      s.old = old ?? null;
-      s.state = old === undefined ? 'added' : old === s.contributors ? 'unchanged' : 'revised';
-      c[s.state]++;
-      if (from === null || comparePeriods(s.period, from) < 0) from = s.period;
-      if (to === null || comparePeriods(s.period, to) > 0) to = s.period;
-      if (s.state !== 'unchanged' && changes.length < 200) {
-        changes.push({ kind: s.state, subject: s.name ?? s.code, indicator: 'ENT.SI_CONTRIB', members: {}, period: s.period, old: s.old, value: s.contributors, sheet: s.sheet, row: s.row, col: s.at.col != null ? columnLetter(s.at.col) : '' });
-      }
-    }
-    c.warnings = this.ctx.issues.counts.warning;
-    return { counts: { ...c }, periodFrom: from, periodTo: to, sourceUnits: ['SBZX'], changes };
+    return this.planRecords(this.staged, ['SBZX'], {
+      classify: (s) => {
+        let month = current.get(s.period);
+        if (!month) current.set(s.period, (month = new Map(this.store.contributionsForPeriod(s.period).map((x) => [x.creditCode, x.contributors]))));
+        const old = month.get(s.code);
+        s.old = old ?? null;
+        s.state = old === undefined ? 'added' : old === s.contributors ? 'unchanged' : 'revised';
+        return s.state;
+      },
+      period: (s) => s.period,
+      sample: (s, kind, period) => ({ kind, subject: s.name ?? s.code, indicator: 'ENT.SI_CONTRIB', members: {}, period, old: s.old, value: s.contributors, sheet: s.sheet, row: s.row, col: colOf(s.at) }),
+    });
   }
 
   write(snapshotId: number): TargetCounts {

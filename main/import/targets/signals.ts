@@ -8,12 +8,11 @@ import { analyzeCreditCode, normalizeCreditCode } from '../../../shared/domain/c
 import { parseCaseDate, parseSignalCategory, parseSignalChannel, signalFingerprint, type SignalCaseInput } from '../../../shared/domain/signals';
 import { CatalogLookup } from '../../../shared/import/lookup';
 import type { ImportRecord } from '../../../shared/import/mapping';
-import { columnLetter } from '../../../shared/import/text';
 import { readCatalog } from '../../db/catalog';
 import { SignalStore } from '../../db/signals';
 import type { IssueLocation } from '../issues';
 import { registerTarget, type ChangeSample, type ImportTarget, type TargetContext, type TargetCounts, type TargetPlan } from '../target';
-import { RecordSession, suggestByWords, text, wholeNumber } from './record-table';
+import { cellRef, colOf, RecordSession, suggestByWords, text, wholeNumber } from './record-table';
 import { recordTarget, SIGNALS_TARGET } from '../../../shared/import/record-targets';
 
 export { SIGNALS_TARGET };
@@ -82,31 +81,17 @@ class SignalSession extends RecordSession {
       }
       s.state = 'repeated';
       this.counts.skipped++;
-      const where = `${first.sheet ? `${first.sheet}!` : ''}${first.at.col != null ? columnLetter(first.at.col) : ''}${first.row}`;
-      this.ctx.issues.warning('import.duplicate_same', { first: where }, s.at);
+      this.ctx.issues.warning('import.duplicate_same', { first: cellRef(first.sheet, first.at.col, first.row) }, s.at);
     }
   }
 
   plan(): TargetPlan {
     this.settle();
-    const c = this.counts;
-    c.added = c.revised = c.unchanged = 0;
-    const changes: ChangeSample[] = [];
-    let from: string | null = null;
-    let to: string | null = null;
-    for (const s of this.staged) {
-      if (s.state === 'repeated') continue;
-      s.state = this.store.isHeld(s.input) ? 'unchanged' : 'added';
-      c[s.state]++;
-      const period = s.input.date.slice(0, 7);
-      if (from === null || period < from) from = period;
-      if (to === null || period > to) to = period;
-      if (s.state === 'added' && changes.length < 200) {
-        changes.push({ kind: 'added', subject: `${s.input.firmName ?? s.input.creditCode ?? ''} ${s.input.summary}`.trim(), indicator: 'RSK.HOTLINE', members: s.input.district ? { district: s.input.district } : {}, period, old: null, value: s.input.count, sheet: s.sheet, row: s.row, col: s.at.col != null ? columnLetter(s.at.col) : '' });
-      }
-    }
-    c.warnings = this.ctx.issues.counts.warning;
-    return { counts: { ...c }, periodFrom: from, periodTo: to, sourceUnits: ['RXZX'], changes };
+    return this.planRecords(this.staged, ['RXZX'], {
+      classify: (s) => (s.state = this.store.isHeld(s.input) ? 'unchanged' : 'added'),
+      period: (s) => s.input.date.slice(0, 7),
+      sample: (s, kind, period): ChangeSample => ({ kind, subject: `${s.input.firmName ?? s.input.creditCode ?? ''} ${s.input.summary}`.trim(), indicator: 'RSK.HOTLINE', members: s.input.district ? { district: s.input.district } : {}, period, old: null, value: s.input.count, sheet: s.sheet, row: s.row, col: colOf(s.at) }),
+    });
   }
 
   write(snapshotId: number): TargetCounts {
