@@ -4,10 +4,12 @@ import { rmSync } from 'node:fs';
 import { exportAnnotations, importAnnotations } from '../../main/db/annotations';
 import { openWorkstation } from '../../main/workstation';
 import { demoDataDir } from '../support/demo-template';
-import { useDemoWorkstation } from '../support/demo-workstation';
+import { useDemoWorkstation } from '../support/workstation';
 
-const demo = useDemoWorkstation('analyst-a');
-const { ok, fails } = demo;
+const demo = useDemoWorkstation('ws-annotations-', 'analyst-a');
+const { call: ok } = demo;
+/** The code a refused call gives. */
+const fails = async (method: string, input: unknown) => (await demo.refused(method, input)).code;
 /** The demo cache carries its own annotations; the tests look at the ones they made. */
 const mine = (list: Annotation[]) => list.filter((a) => a.author === 'analyst-a').map((a) => a.id);
 const audits = (action: string) => demo.ws.ctx.db.prepare('SELECT entity_id, actor, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ entity_id: string; actor: string; details: string }>;

@@ -1,35 +1,14 @@
 /** The climate index and lead/lag services against a copy of the demo cache. */
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClimateIndexResult, IndexDefinition, IndexDefinitionSummary, LeadLagResult } from '../../shared/api/analytics';
 import type { ExportedFile } from '../../shared/api/series';
 import { DEFAULT_DEFINITION_NAME, DEFAULT_DEFINITION_SPEC } from '../../shared/analytics/default-definition';
 import { climateSentence } from '../../shared/analytics/climate-summary';
-import { openWorkstation, type Workstation } from '../../main/workstation';
-import { demoDataDir } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/workstation';
 
-let ws: Workstation;
-let dataDir: string;
-beforeAll(() => {
-  dataDir = demoDataDir();
-  ws = openWorkstation({ dataDir, demo: false, actor: 'test' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
-async function fails(method: string, input: unknown): Promise<{ code: string; params?: Record<string, unknown> }> {
-  const env = await ws.dispatch(method, input);
-  if (env.ok) throw new Error(`${method} should have failed`);
-  return env.error;
-}
+const demo = useDemoWorkstation('ws-climate-', 'test');
+const { call: ok, refused: fails } = demo;
 
 const sumOf = (xs: Array<number | null>) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
@@ -43,7 +22,7 @@ describe('climate index service', () => {
 
   it('computes the default index on the demo, records the definition version and snapshot state, and caches', async () => {
     const r = await ok<ClimateIndexResult>('climate.compute', {});
-    const maxSnapshot = (ws.ctx.db.prepare('SELECT max(id) AS m FROM snapshot').get() as { m: number }).m;
+    const maxSnapshot = (demo.ws.ctx.db.prepare('SELECT max(id) AS m FROM snapshot').get() as { m: number }).m;
     expect(r.definition).toMatchObject({ name: DEFAULT_DEFINITION_NAME, version: 1 });
     expect(r.state).toMatchObject({ maxSnapshot, deletedSnapshots: [], cached: false });
     expect(r.frequency).toBe('M');
@@ -81,7 +60,7 @@ describe('climate index service', () => {
       spec: { title: { zh: '在岗', en: 'Headcount' }, components: [{ indicator: 'ENT.HEADCOUNT' }], baseYear: 2020, seasonalAdjustment: 'none' },
     });
     const r = await ok<ClimateIndexResult>('climate.compute', { name: 'headcount-only' });
-    const rows = ws.ctx.db
+    const rows = demo.ws.ctx.db
       .prepare(`SELECT o.period, o.value FROM observation o JOIN series s ON s.id = o.series_id WHERE s.indicator = 'ENT.HEADCOUNT' AND s.members = '' ORDER BY o.period`)
       .all() as Array<{ period: string; value: number }>;
     const base = rows.filter((x) => x.period.startsWith('2020-')).reduce((a, x) => a + x.value, 0) / 12;
@@ -107,14 +86,14 @@ describe('climate index service', () => {
     expect(latest.index[a]! / latest.index[b]!).toBeCloseTo(first.index[a]! / first.index[b]!, 9);
     const versions = await ok<IndexDefinition[]>('climate.versions', { name: DEFAULT_DEFINITION_NAME });
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
-    const audit = ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'climate.saveDefinition'").get() as { n: number };
+    const audit = demo.ws.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'climate.saveDefinition'").get() as { n: number };
     expect(audit.n).toBeGreaterThanOrEqual(2);
   });
 
   it('is recomputed after an import (a new snapshot) and after a snapshot is deleted', async () => {
     const before = await ok<ClimateIndexResult>('climate.compute', { version: 1 });
     // A revision of last month's hires arrives in a new snapshot.
-    const db = ws.ctx.db;
+    const db = demo.ws.ctx.db;
     const snap = Number(
       db
         .prepare(`INSERT INTO snapshot (source_unit, kind, file_name, imported_at, imported_by, rows_read, rows_stored, period_from, period_to) VALUES ('RSJ', 'file', 'revision.xlsx', ?, 'test', 1, 1, '2026-10', '2026-10')`)
@@ -160,16 +139,16 @@ describe('climate index service', () => {
 
   it('refuses unknown definitions and invalid components with typed errors, storing nothing', async () => {
     expect((await fails('climate.compute', { name: 'nope' })).code).toBe('climate.definition_not_found');
-    const n = (ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n;
+    const n = (demo.ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n;
     expect((await fails('climate.saveDefinition', { name: 'bad', spec: { title: { zh: 'x', en: 'x' }, components: [{ indicator: 'NO.SUCH' }], baseYear: 2024 } })).code).toBe('series.unknown_indicator');
     expect((await fails('climate.saveDefinition', { name: 'bad', spec: { title: { zh: 'x', en: 'x' }, components: [{ indicator: 'ENT.HIRES', members: { gender: 'F' } }], baseYear: 2024 } })).code).toBe('series.unknown_dimension');
     expect(
       (await fails('climate.saveDefinition', { name: 'bad', spec: { title: { zh: 'x', en: 'x' }, weighting: 'fixed', components: [{ indicator: 'ENT.HIRES', weight: 0.5 }, { indicator: 'ENT.HEADCOUNT', weight: 0.4 }], baseYear: 2024 } })).code,
     ).toBe('analytics.index_weights_sum');
-    expect((ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n).toBe(n);
+    expect((demo.ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n).toBe(n);
     // A base year the data do not cover is refused at save time, not stored to fail later.
     expect((await fails('climate.saveDefinition', { name: 'late-base', spec: { title: { zh: 'x', en: 'x' }, components: [{ indicator: 'ENT.HIRES' }], baseYear: 2030 } })).code).toBe('analytics.index_base_year');
-    expect((ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n).toBe(n);
+    expect((demo.ws.ctx.db.prepare('SELECT count(*) AS n FROM index_definition').get() as { n: number }).n).toBe(n);
   });
 });
 

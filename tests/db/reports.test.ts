@@ -6,10 +6,12 @@ import type { ClimateIndexResult } from '../../shared/api/analytics';
 import type { TopCuts } from '../../shared/api/enterprises';
 import { bindingKey, collectBindings, type Block, type Report } from '../../shared/reports/model';
 import { TEST_DEMO_END } from '../support/demo-template';
-import { useDemoWorkstation } from '../support/demo-workstation';
+import { useDemoWorkstation } from '../support/workstation';
 
-const demo = useDemoWorkstation('test');
-const { ok, fails } = demo;
+const demo = useDemoWorkstation('ws-reports-', 'test');
+const { call: ok } = demo;
+/** The code a refused call gives. */
+const fails = async (method: string, input: unknown) => (await demo.refused(method, input)).code;
 
 /** The latest vintage of a total straight from SQL, independent of the store and the report code. */
 function dbValue(code: string, period: string, maxSnapshot = Number.MAX_SAFE_INTEGER): number {

@@ -1,30 +1,14 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SeriesResult } from '../../shared/api/series';
 import type { ExportedFile } from '../../shared/api/series';
 import type { Overview } from '../../shared/api/overview';
-import { openWorkstation, type Workstation } from '../../main/workstation';
-import { demoDataDir } from '../support/demo-template';
+import { useDemoWorkstation } from '../support/workstation';
 
-let ws: Workstation;
-let dataDir: string;
-beforeAll(() => {
-  dataDir = demoDataDir();
-  ws = openWorkstation({ dataDir, demo: false, actor: 'test' });
-});
-afterAll(() => {
-  ws.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const env = await ws.dispatch(method, input);
-  if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
-}
+const demo = useDemoWorkstation('ws-series-', 'test');
+const { call: ok } = demo;
 
 function dbValue(code: string, period: string, members = ''): number {
-  const row = ws.ctx.db
+  const row = demo.ws.ctx.db
     .prepare(
       `SELECT o.value FROM observation o JOIN series s ON s.id = o.series_id
        WHERE s.indicator = ? AND s.members = ? AND o.period = ? ORDER BY o.snapshot_id DESC LIMIT 1`,
@@ -80,9 +64,9 @@ describe('series service against the demo cache', () => {
   });
 
   it('refuses unknown indicators and dimensions with stable codes', async () => {
-    const a = await ws.dispatch('series.query', { indicator: 'NOPE.X' });
+    const a = await demo.ws.dispatch('series.query', { indicator: 'NOPE.X' });
     expect(a.ok ? null : a.error.code).toBe('series.unknown_indicator');
-    const b = await ws.dispatch('series.query', { indicator: 'UNE.SURVEY_RATE', breakdown: 'district' });
+    const b = await demo.ws.dispatch('series.query', { indicator: 'UNE.SURVEY_RATE', breakdown: 'district' });
     expect(b.ok ? null : b.error).toMatchObject({ code: 'series.unknown_dimension', params: { code: 'UNE.SURVEY_RATE', dimension: 'district' } });
   });
 
