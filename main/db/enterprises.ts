@@ -108,6 +108,10 @@ export interface Contribution {
  * Reads on the registry, reports and contributors. Statements are prepared once per store and
  * vintage state.
  */
+/** A contribution row as `Contribution`, from `si_contribution` aliased `o`. */
+const CONTRIBUTION_SELECT = `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
+  FROM si_contribution o`;
+
 export class EnterpriseStore {
   private readonly cache = new Map<string, Statement>();
 
@@ -174,8 +178,7 @@ export class EnterpriseStore {
   /** Contributors per credit code for one month (latest vintage per code). */
   contributionsForPeriod(period: string, asOf?: AsOf): Contribution[] {
     const cond = vintageCondition(this.db, asOf);
-    const sql = () => `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
-      FROM si_contribution o
+    const sql = () => `${CONTRIBUTION_SELECT}
       JOIN (SELECT o.credit_code AS c, max(o.snapshot_id) AS s FROM si_contribution o WHERE o.period = ? AND ${cond.sql} GROUP BY o.credit_code) v
         ON v.c = o.credit_code AND v.s = o.snapshot_id
       WHERE o.period = ? ORDER BY o.credit_code`;
@@ -185,8 +188,7 @@ export class EnterpriseStore {
   /** Contributors per credit code for a range of months, latest vintage per code and month, by month. */
   contributionsForRange(from: string, to: string, asOf?: AsOf): Contribution[] {
     const cond = vintageCondition(this.db, asOf);
-    const sql = () => `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
-      FROM si_contribution o WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.credit_code, o.snapshot_id`;
+    const sql = () => `${CONTRIBUTION_SELECT} WHERE o.period BETWEEN ? AND ? AND ${cond.sql} ORDER BY o.period, o.credit_code, o.snapshot_id`;
     const rows = this.stmt(`sirange|${cond.sql}`, sql).iterate(from, to, ...cond.params) as IterableIterator<Contribution>;
     return newestPerKey(rows, (r) => `${r.creditCode}|${r.period}`);
   }
@@ -194,8 +196,7 @@ export class EnterpriseStore {
   /** One firm's contributors by month, oldest first. */
   contributionsForFirm(creditCode: string, asOf?: AsOf): Contribution[] {
     const cond = vintageCondition(this.db, asOf);
-    const sql = () => `SELECT o.credit_code AS creditCode, o.period AS period, o.contributors AS contributors, o.firm_name AS firmName, o.snapshot_id AS snapshotId
-      FROM si_contribution o
+    const sql = () => `${CONTRIBUTION_SELECT}
       JOIN (SELECT o.period AS p, max(o.snapshot_id) AS s FROM si_contribution o WHERE o.credit_code = ? AND ${cond.sql} GROUP BY o.period) v
         ON v.p = o.period AND v.s = o.snapshot_id
       WHERE o.credit_code = ? ORDER BY o.period`;

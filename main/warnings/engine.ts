@@ -26,6 +26,7 @@ import {
 } from '../../shared/warnings/evaluate';
 import { PANEL_METRIC_INFO, type AlertSubject, type Firing, type IndicatorScope, type PanelScope, type RuleOf, type SignalScope, type WarningRule } from '../../shared/warnings/rules';
 import { evaluationPeriod, inPanel, PANEL_METRIC_NAMES, panelSeries, panelSubjectKey, seriesSubjectKey } from '../../shared/warnings/scope';
+import type { EvaluationResult } from '../../shared/api/warnings';
 import { getIndicator, listDimensions } from '../db/catalog';
 import { EnterpriseStore, type ReportRow } from '../db/enterprises';
 import { ObservationStore } from '../db/observations';
@@ -35,14 +36,8 @@ import { listRules } from '../db/warning-rules';
 export type EvaluationTrigger = 'manual' | 'import' | 'demo' | 'cli';
 export type AlertChange = 'raised' | 'updated' | 'unchanged' | 'cleared';
 
-export interface EvaluationSummary {
-  /** The months asked for. */
-  periods: string[];
-  raised: number;
-  updated: number;
-  cleared: number;
-  unchanged: number;
-  ms: number;
+/** A run's counts as the contract reports them (months asked for, alerts raised, updated...). */
+export interface EvaluationSummary extends Omit<EvaluationResult, 'alerts'> {
   /** What happened to each alert the run touched. */
   changes: Array<{ alertId: number; change: AlertChange }>;
 }
