@@ -1,6 +1,5 @@
 /** Creates a ledger item from an alert, or by hand for a firm, district, sector or indicator. */
 import { App, Form, Input, Modal, Select } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerItemDetail } from '../../../../shared/api/ledger';
 import type { AlertView } from '../../../../shared/api/warnings';
@@ -37,19 +36,16 @@ export function CreateItemModal({ open, alert, subject, onClose, onCreated }: { 
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('ledger.create');
 
-  useEffect(() => {
-    if (!open) return;
-    const level = alert?.level ?? 'yellow';
-    const subjectType = alert ? ledgerSubjectOfAlert(alert) : (subject?.type ?? 'firm');
-    form.setFieldsValue({
-      title: undefined,
-      level,
-      group: suggestGroup(subjectType, level),
-      owner: '',
-      dueDate: localDate(new Date(Date.now() + 30 * 86400_000)),
-      comment: undefined,
-    });
-  }, [open, alert, subject]);
+  // The defaults are the form's initial values: read once when the form mounts for a subject (the
+  // dialog is destroyed when hidden), so nothing resets what the user has chosen since.
+  const subjectKey = alert ? `alert:${alert.id}` : subject ? `${subject.type}:${subject.type === 'firm' ? subject.enterpriseId : subject.code}` : '';
+  const level = alert?.level ?? 'yellow';
+  const defaults: Values = {
+    level,
+    group: suggestGroup(alert ? ledgerSubjectOfAlert(alert) : (subject?.type ?? 'firm'), level),
+    owner: '',
+    dueDate: localDate(new Date(Date.now() + 30 * 86400_000)),
+  };
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -87,7 +83,7 @@ export function CreateItemModal({ open, alert, subject, onClose, onCreated }: { 
       <div style={{ marginBottom: 12 }} data-testid="ledger-create-subject">
         {alert ? `${name(alert.subject.label)} · ${name(alert.ruleName)}` : subject?.label}
       </div>
-      <Form form={form} layout="vertical" data-testid="ledger-create-form">
+      <Form key={subjectKey} form={form} layout="vertical" initialValues={defaults} data-testid="ledger-create-form">
         <Form.Item name="title" label={t('title')} rules={alert ? [] : [{ required: true, message: t('titleRequired') }]}>
           <Input placeholder={alert ? t('titleFromAlert') : ''} maxLength={200} data-testid="ledger-create-title" />
         </Form.Item>
