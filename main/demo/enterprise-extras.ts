@@ -52,7 +52,10 @@ interface PlantedGap {
 function plantGaps(data: DemoData): { gaps: PlantedGap[]; missing: { firm: number; from: string } } {
   const rng = new Random(seedFor('SI.PLANT'));
   const end = data.end;
-  const eligible = data.enterprises.map((_, i) => i).filter((i) => (data.reports.find((r) => r.enterprise === i && r.period === end)?.closing ?? 0) >= 120);
+  // One pass over the reports (a find per firm over every report was the slowest step of the demo).
+  const closingAtEnd = new Map<number, number>();
+  for (const r of data.reports) if (r.period === end) closingAtEnd.set(r.enterprise, r.closing);
+  const eligible = data.enterprises.map((_, i) => i).filter((i) => (closingAtEnd.get(i) ?? 0) >= 120);
   const pick = () => {
     const i = eligible.splice(rng.int(0, eligible.length - 1), 1)[0]!;
     return i;
