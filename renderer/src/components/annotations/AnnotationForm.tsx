@@ -1,5 +1,4 @@
 import { App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_CATEGORIES, type Annotation, type AnnotationTarget } from '../../../../shared/api/annotations';
 import { periodLabel } from '../../../../shared/period';
@@ -25,11 +24,14 @@ export function AnnotationForm({ intent, periods, series, onClose }: { intent: A
   const create = useApiMutation('annotation.create');
   const update = useApiMutation('annotation.update');
 
-  useEffect(() => {
-    if (!intent) return;
-    if (intent.kind === 'new') form.setFieldsValue({ series: intent.seriesName, periodFrom: intent.periodFrom, periodTo: intent.periodTo, category: 'event', text: '' });
-    else form.setFieldsValue({ periodFrom: intent.annotation.periodFrom, periodTo: intent.annotation.periodTo, category: intent.annotation.category, text: intent.annotation.text });
-  }, [intent, form]);
+  // The intent's values are the form's initial values, read when the form mounts for that intent
+  // (the dialog is destroyed when hidden), so nothing arriving later overwrites what the user picks.
+  const intentKey = !intent ? '' : intent.kind === 'new' ? `new:${intent.seriesName}:${intent.periodFrom}:${intent.periodTo ?? ''}` : `edit:${intent.annotation.id}:${intent.annotation.updatedAt}`;
+  const initial: Partial<Values> = !intent
+    ? {}
+    : intent.kind === 'new'
+      ? { series: intent.seriesName, periodFrom: intent.periodFrom, periodTo: intent.periodTo, category: 'event', text: '' }
+      : { periodFrom: intent.annotation.periodFrom, periodTo: intent.annotation.periodTo, category: intent.annotation.category, text: intent.annotation.text };
 
   const options = periods.map((p) => ({ value: p, label: periodLabel(p, locale) }));
   const submit = async () => {
@@ -61,7 +63,7 @@ export function AnnotationForm({ intent, periods, series, onClose }: { intent: A
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'annotation-save' } as ButtonProps}
     >
-      <Form form={form} layout="vertical" data-testid="annotation-form">
+      <Form key={intentKey} form={form} layout="vertical" initialValues={initial} data-testid="annotation-form">
         {intent?.kind === 'new' && (
           <Form.Item name="series" label={t('series')}>
             <Select options={series.map((x) => ({ value: x.name, label: x.name }))} disabled={series.length < 2} data-testid="annotation-series" />
