@@ -2,7 +2,7 @@
  * Each test gets its own workstation in browser mode: a copy of the demo cache, the real
  * services and the real loopback HTTP bridge serving the built renderer.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { rendererDir } from '../../main/paths';
 import { startHttpBridge, type HttpBridge } from '../../main/transport/http';
@@ -31,3 +31,15 @@ export const test = base.extend<{ workstation: BrowserWorkstation }>({
 });
 
 export { expect };
+
+/**
+ * Picks an option of an antd Select and waits until the select shows it. In a dialog that has just
+ * opened, a click on an option can be lost while the dialog is still animating; it is tried again.
+ */
+export async function pickOption(select: Locator, option: Locator, shown: string): Promise<void> {
+  await expect(async () => {
+    if (!(await option.isVisible())) await select.click();
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(shown, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}

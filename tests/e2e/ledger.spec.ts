@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, pickOption, test } from './fixtures';
 import { TEST_DEMO_END } from '../support/demo-template';
 
 test('from an alert: create a ledger item, assign a group, work it through the statuses with comments, see it on the firm’s page', async ({ page, workstation }) => {
@@ -13,8 +13,7 @@ test('from an alert: create a ledger item, assign a group, work it through the s
   await page.goto(`${workstation.url}#/warnings`);
   await page.getByTestId(`alert-to-ledger-${alert.id}`).click();
   await expect(page.getByTestId('ledger-create-subject')).toContainText(alert.name);
-  await page.getByTestId('ledger-create-group').click();
-  await page.getByTestId('group-option-task_force').click();
+  await pickOption(page.getByTestId('ledger-create-group'), page.getByTestId('group-option-task_force'), '专班');
   await page.getByTestId('ledger-create-owner').fill('就业处 王科长');
   await page.getByTestId('ledger-create-ok').click();
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, pickOption, test } from './fixtures';
 
 const ARTIFACTS = join(process.cwd(), 'tests', 'artifacts');
 
@@ -72,8 +72,7 @@ test('annotations: a click on the chart annotates that period as a point', async
   await expect(form).toBeVisible();
   const period = (await form.getByTestId('annotation-from').innerText()).trim();
   expect(period).toMatch(/^\d{4}年\d{1,2}月$/);
-  await form.getByTestId('annotation-category').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '政策' }).click();
+  await pickOption(form.getByTestId('annotation-category'), page.locator('.ant-select-item-option').filter({ hasText: '政策' }), '政策');
   await form.getByTestId('annotation-text').fill('援企稳岗政策出台');
   await page.getByTestId('annotation-save').click();
   await expect(page.getByTestId('annotation-list')).toContainText('援企稳岗政策出台');
